@@ -1,0 +1,94 @@
+using Microsoft.EntityFrameworkCore;
+using ReliefDashboard.Domain;
+
+namespace ReliefDashboard.Data;
+
+public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : DbContext(options)
+{
+    public DbSet<Town> Towns => Set<Town>();
+    public DbSet<ResettlementSite> Sites => Set<ResettlementSite>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Employment> Employments => Set<Employment>();
+    public DbSet<Industry> Industries => Set<Industry>();
+    public DbSet<SafetyNetCoverage> Coverages => Set<SafetyNetCoverage>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<PolicySetting> PolicySettings => Set<PolicySetting>();
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Town>(e =>
+        {
+            e.Property(t => t.Name).HasMaxLength(40);
+            e.HasIndex(t => t.Name).IsUnique();
+            e.HasMany(t => t.Sites).WithOne(s => s.Town).HasForeignKey(s => s.TownId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ResettlementSite>(e =>
+        {
+            e.Property(s => s.Name).HasMaxLength(60);
+            e.HasIndex(s => new { s.TownId, s.Name }).IsUnique();
+        });
+        b.Entity<Household>(e =>
+        {
+            e.Property(h => h.Code).HasMaxLength(30);
+            e.HasIndex(h => h.Code).IsUnique();
+            e.Property(h => h.HeadName).HasMaxLength(40);
+            e.Property(h => h.OriginVillage).HasMaxLength(60);
+            e.Property(h => h.Phone).HasMaxLength(20);
+            e.Property(h => h.StatusRule).HasMaxLength(40);
+            e.Property(h => h.Version).IsConcurrencyToken();
+            e.HasOne(h => h.Town).WithMany().HasForeignKey(h => h.TownId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(h => h.Site).WithMany().HasForeignKey(h => h.SiteId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(h => h.Employments).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(h => h.Industries).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(h => h.Coverages).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(h => new { h.TownId, h.Status });
+            e.HasIndex(h => new { h.SiteId, h.Status });
+            e.HasIndex(h => h.Status);
+            e.HasIndex(h => h.HeadName);
+        });
+        b.Entity<Member>(e =>
+        {
+            e.Property(m => m.Name).HasMaxLength(40);
+            e.Property(m => m.IdNumber).HasMaxLength(18);
+            e.HasIndex(m => m.IdNumber);
+            e.HasIndex(m => m.HouseholdId);
+        });
+        b.Entity<Employment>(e =>
+        {
+            e.ToTable("Employments");
+            e.Property(m => m.Employer).HasMaxLength(80);
+            e.Property(m => m.Park).HasMaxLength(60);
+            e.Property(m => m.PostType).HasMaxLength(40);
+            e.HasOne(m => m.Member).WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(m => new { m.HouseholdId, m.Channel });
+        });
+        b.Entity<Industry>(e =>
+        {
+            e.ToTable("Industries");
+            e.Property(m => m.Type).HasMaxLength(60);
+            e.HasIndex(m => new { m.HouseholdId, m.Channel });
+        });
+        b.Entity<SafetyNetCoverage>(e =>
+        {
+            e.ToTable("Coverages");
+            e.HasIndex(m => m.HouseholdId);
+        });
+        b.Entity<AuditEntry>(e =>
+        {
+            e.Property(a => a.User).HasMaxLength(60);
+            e.Property(a => a.Source).HasMaxLength(120);
+            e.Property(a => a.Entity).HasMaxLength(30);
+            e.Property(a => a.Action).HasMaxLength(20);
+            e.Property(a => a.Field).HasMaxLength(40);
+            e.HasIndex(a => new { a.HouseholdId, a.At });
+        });
+        b.Entity<PolicySetting>(e =>
+        {
+            e.HasKey(p => p.Key);
+            e.Property(p => p.Key).HasMaxLength(80);
+            e.HasData(StatusPolicy.Defaults);
+        });
+    }
+}

@@ -1,0 +1,116 @@
+namespace ReliefDashboard.Domain;
+
+/// <summary>What a person reads for each enum value, in Simplified Chinese.</summary>
+public static class Labels
+{
+    public static string Of(Channel c) => c switch
+    {
+        Channel.AgriculturalIndustry => "农业特色产业",
+        Channel.IndustrialParkJob => "园区用工就业",
+        Channel.CommunityFactoryOrBusiness => "社区工厂及自主创业",
+        Channel.TrainingAndLabourExport => "技能培训及劳务输出",
+        Channel.PublicWelfarePost => "公益性岗位",
+        Channel.Photovoltaic => "光伏产业",
+        Channel.AssetIncome => "农村资产收益",
+        Channel.SafetyNet => "社会兜底保障",
+        _ => c.ToString(),
+    };
+
+    public static string Numbered(Channel c) => $"{(int)c}. {Of(c)}";
+
+    public static string Of(HouseholdStatus s) => s switch
+    {
+        HouseholdStatus.Met => "达标",
+        HouseholdStatus.AtRisk => "预警",
+        HouseholdStatus.InProgress => "帮扶中",
+        HouseholdStatus.NoMeasure => "无措施",
+        HouseholdStatus.SafetyNet => "兜底",
+        _ => s.ToString(),
+    };
+
+    public static string Of(TownKind k) => k == TownKind.Town ? "镇" : "街道";
+
+    public static string Of(SiteKind k) => k == SiteKind.Centralized ? "集中安置" : "分散安置";
+
+    public static string Of(Sex s) => s == Sex.Male ? "男" : "女";
+
+    public static string Of(Relation r) => r switch
+    {
+        Relation.Head => "户主",
+        Relation.Spouse => "配偶",
+        Relation.Child => "子女",
+        Relation.Parent => "父母",
+        Relation.Grandchild => "孙子女",
+        Relation.ChildInLaw => "儿媳/女婿",
+        Relation.Sibling => "兄弟姐妹",
+        _ => "其他",
+    };
+
+    public static string Of(LabourCapacity l) => l switch
+    {
+        LabourCapacity.Full => "有劳动能力",
+        LabourCapacity.Weak => "弱劳动力",
+        _ => "无劳动能力",
+    };
+
+    public static string Of(Education e) => e switch
+    {
+        Education.None => "未上学",
+        Education.Primary => "小学",
+        Education.JuniorHigh => "初中",
+        Education.SeniorHigh => "高中",
+        Education.Vocational => "中专/技校",
+        _ => "大专及以上",
+    };
+
+    public static string Of(Disability d) => d switch
+    {
+        Disability.None => "无",
+        Disability.Physical => "肢体残疾",
+        Disability.Visual => "视力残疾",
+        Disability.Hearing => "听力言语残疾",
+        Disability.Intellectual => "智力残疾",
+        Disability.Mental => "精神残疾",
+        _ => "多重残疾",
+    };
+
+    public static string Of(WorkLocation w) => w switch
+    {
+        WorkLocation.InsideDistrict => "区内",
+        WorkLocation.InsideProvince => "省内区外",
+        _ => "省外",
+    };
+
+    public static string Of(AssetShareForm f) => f switch
+    {
+        AssetShareForm.Funds => "资金入股",
+        AssetShareForm.LandUseRight => "土地经营权入股",
+        AssetShareForm.Trusteeship => "托管",
+        AssetShareForm.Custody => "代养",
+        _ => "劳务入股",
+    };
+
+    public static string Of(CoverageKind k) => k switch
+    {
+        CoverageKind.Dibao => "低保",
+        CoverageKind.Tekun => "特困供养",
+        CoverageKind.MedicalInsurance => "基本医疗保险",
+        CoverageKind.CriticalIllnessInsurance => "大病保险",
+        CoverageKind.DisabilitySubsidy => "残疾人补贴",
+        CoverageKind.ElderSubsidy => "60岁以上老人补贴",
+        _ => "教育资助",
+    };
+
+    public static string Of(MemberEndReason r) => r switch
+    {
+        MemberEndReason.Deceased => "死亡",
+        MemberEndReason.MovedOut => "迁出",
+        _ => "其他",
+    };
+
+    public static readonly Channel[] IndustryChannels =
+        [Channel.AgriculturalIndustry, Channel.CommunityFactoryOrBusiness, Channel.Photovoltaic, Channel.AssetIncome];
+
+    public static readonly Channel[] EmploymentChannels =
+        [Channel.IndustrialParkJob, Channel.CommunityFactoryOrBusiness, Channel.TrainingAndLabourExport, Channel.PublicWelfarePost];
+}

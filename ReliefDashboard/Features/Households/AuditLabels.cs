@@ -1,0 +1,40 @@
+namespace ReliefDashboard.Features.Households;
+
+/// <summary>Chinese names for the entities and fields the audit trail records by identifier.</summary>
+public static class AuditLabels
+{
+    public static string Entity(string entity) => entity switch
+    {
+        "Household" => "户信息",
+        "Member" => "家庭成员",
+        "Employment" => "就业",
+        "Industry" => "产业",
+        "SafetyNetCoverage" => "兜底保障",
+        _ => entity,
+    };
+
+    private static readonly Dictionary<string, string> Fields = new()
+    {
+        ["Code"] = "户编号", ["TownId"] = "镇街", ["SiteId"] = "安置点", ["HeadName"] = "户主", ["OriginVillage"] = "迁出村",
+        ["RelocationYear"] = "搬迁年份", ["Phone"] = "联系电话", ["IsRegisteredPoor"] = "建档立卡贫困户", ["IsCoRelocated"] = "同步搬迁户",
+        ["IsThreeNo"] = "三无户", ["LastVerifiedOn"] = "最近走访核实", ["Status"] = "达标状态", ["HasLabour"] = "有劳动力",
+        ["Name"] = "姓名", ["IdNumber"] = "身份证号", ["BirthDate"] = "出生日期", ["Sex"] = "性别", ["Relation"] = "与户主关系",
+        ["LabourCapacity"] = "劳动能力", ["Education"] = "文化程度", ["IsUnemployedGraduate"] = "未就业高校毕业生", ["Disability"] = "残疾情况",
+        ["EndedOn"] = "注销日期", ["EndReason"] = "注销原因", ["Channel"] = "渠道", ["StartDate"] = "开始日期", ["EndDate"] = "结束日期",
+        ["MemberId"] = "成员", ["Employer"] = "用工单位", ["Park"] = "园区", ["Location"] = "就业地点", ["ContractMonths"] = "合同期限（月）",
+        ["HasSocialInsurance"] = "缴纳社保", ["MonthlyPay"] = "月工资（元）", ["PostType"] = "岗位类型", ["Type"] = "类型", ["Scale"] = "规模",
+        ["ScaleUnit"] = "规模单位", ["LicenceNumber"] = "营业执照号", ["PvStation"] = "光伏电站", ["PvShareKw"] = "光伏份额（千瓦）",
+        ["Collective"] = "集体经济组织", ["ShareForm"] = "入股形式", ["AnnualIncome"] = "年收益（元）", ["Kind"] = "保障类型",
+        ["MonthlyAmount"] = "月保障金额（元）",
+    };
+
+    public static string Field(string field) => Fields.GetValueOrDefault(field, field);
+
+    /// <summary>ID numbers and phones stay masked in the history too.</summary>
+    public static string? Value(string field, string? value) => field switch
+    {
+        "IdNumber" => value is null ? null : Domain.IdNumber.Mask(value),
+        "Phone" => value is null ? null : Domain.IdNumber.MaskPhone(value),
+        _ => value,
+    };
+}

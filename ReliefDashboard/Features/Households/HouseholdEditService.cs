@@ -1,0 +1,96 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using ReliefDashboard.Data;
+using ReliefDashboard.Domain;
+using ReliefDashboard.Realtime;
+
+namespace ReliefDashboard.Features.Households;
+
+/// <summary>
+/// Every change to a household goes through here: validate → check against the database → save with audit
+/// rows in one transaction (the household's version guards against lost updates) → recompute the status →
+/// tell every open page.
+/// </summary>
+public sealed partial class HouseholdEditService(
+    IDbContextFactory<ReliefDbContext> dbFactory,
+    IServiceProvider validators,
+    ChangeNotifier notifier,
+    CurrentUser user,
+    TimeProvider clock)
+{
+    public const string FormSource = "表单录入";
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    private async Task<SaveResult> EditAsync<TInput>(TInput input, Func<ReliefDbContext, Household, Task<string?>> apply, CancellationToken ct)
+        where TInput : HouseholdEditInput
+    {
+        var validation = await validators.GetRequiredService<IValidator<TInput>>().ValidateAsync(input, ct);
+        if (!validation.IsValid)
+        {
+            return SaveResult.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var household = await LoadGraphAsync(db, input.HouseholdId, ct);
+        if (household is null)
+        {
+            return SaveResult.NotFound;
+        }
+        if (household.Version != input.Version)
+        {
+            return await ConflictAsync(db, household.Id, input.Version, ct);
+        }
+        if (await apply(db, household) is { } problem)
+        {
+            return SaveResult.Invalid(problem);
+        }
+
+        // The version the user saw is the one the UPDATE must find; a concurrent save makes it match nothing.
+        db.Entry(household).Property(h => h.Version).OriginalValue = input.Version;
+        household.Version = input.Version + 1;
+        var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
+        HouseholdStatusUpdater.Apply(household, StatusRules.Evaluate(household, Today, policy), Today);
+        try
+        {
+            await db.SaveWithAuditAsync(user.Name, FormSource, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            return await ConflictAsync(fresh, household.Id, input.Version, ct);
+        }
+        notifier.Publish(new DataChange([household.Id], DateTime.UtcNow));
+        return new SaveResult(SaveOutcome.Saved, [], household.Version, household.Status);
+    }
+
+    internal static Task<Household?> LoadGraphAsync(ReliefDbContext db, int householdId, CancellationToken ct) =>
+        db.Households
+            .Include(h => h.Members)
+            .Include(h => h.Employments).ThenInclude(e => e.Member)
+            .Include(h => h.Industries)
+            .Include(h => h.Coverages)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(h => h.Id == householdId, ct);
+
+    /// <summary>Each save bumps the version once, so the saves the user missed are the last (current − seen) form saves.</summary>
+    private static async Task<SaveResult> ConflictAsync(ReliefDbContext db, int householdId, int seenVersion, CancellationToken ct)
+    {
+        var current = await db.Households.Where(h => h.Id == householdId).Select(h => h.Version).SingleAsync(ct);
+        var missed = Math.Clamp(current - seenVersion, 1, 20);
+        var stamps = await db.Audit.Where(a => a.HouseholdId == householdId && a.Source != HouseholdStatusUpdater.RuleSource)
+            .Select(a => a.At).Distinct().OrderByDescending(at => at).Take(missed).ToListAsync(ct);
+        var since = stamps.Count > 0 ? stamps.Min() : DateTime.MaxValue;
+        var rows = await db.Audit.AsNoTracking()
+            .Where(a => a.HouseholdId == householdId && a.At >= since && a.Source != HouseholdStatusUpdater.RuleSource)
+            .OrderBy(a => a.Id).ToListAsync(ct);
+        var changes = rows.Select(a =>
+            $"{a.User} 于 {a.At.ToLocalTime():MM-dd HH:mm:ss} {a.Action}{AuditLabels.Entity(a.Entity)}：{AuditLabels.Field(a.Field)} " +
+            $"{AuditLabels.Value(a.Field, a.OldValue) ?? "（空）"} → {AuditLabels.Value(a.Field, a.NewValue) ?? "（空）"}").ToList();
+        return new SaveResult(SaveOutcome.Conflict,
+            ["保存未成功：在您编辑期间，此户数据已被他人修改。您填写的内容仍保留在表单中，请核对下方他人所做的修改后再次保存。"],
+            current, null, changes);
+    }
+
+    private static DateOnly? Date(DateTime? value) => value is null ? null : DateOnly.FromDateTime(value.Value);
+}

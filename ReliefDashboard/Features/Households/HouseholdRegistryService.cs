@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using ReliefDashboard.Data;
+using ReliefDashboard.Domain;
+
+namespace ReliefDashboard.Features.Households;
+
+/// <summary>The household registry: filtering, sorting, paging and counting are all done by SQLite.</summary>
+public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> dbFactory, TimeProvider clock)
+{
+    public async Task<RegistryResult> SearchAsync(RegistryQuery q, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var filtered = Filter(db, q with { Status = null });
+
+        var counts = await filtered.GroupBy(h => h.Status)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+        if (q.Status is { } status)
+        {
+            filtered = filtered.Where(h => h.Status == status);
+        }
+        var total = q.Status is { } s ? counts.GetValueOrDefault(s) : counts.Values.Sum();
+
+        var page = Math.Max(1, q.Page);
+        var size = Math.Clamp(q.PageSize, 5, 200);
+        var rows = await Sort(filtered, q.Sort, q.Descending)
+            .Skip((page - 1) * size)
+            .Take(size)
+            .Select(h => new
+            {
+                h.Id, h.Code, h.HeadName, Town = h.Town!.Name, Site = h.Site!.Name, h.Status, h.StatusExplanation,
+                h.LastVerifiedOn, h.HasLabour,
+                HeadId = h.Members.Where(m => m.Relation == Relation.Head).Select(m => m.IdNumber).FirstOrDefault(),
+                Members = h.Members.Count(m => m.EndedOn == null),
+            })
+            .ToListAsync(ct);
+
+        return new RegistryResult(
+            rows.Select(r => new RegistryRow(r.Id, r.Code, r.HeadName, IdNumber.Mask(r.HeadId), r.Town, r.Site, r.Members,
+                r.Status, r.StatusExplanation, r.LastVerifiedOn, r.HasLabour)).ToList(),
+            total,
+            counts);
+    }
+
+    public async Task<IReadOnlyList<Option>> TownsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Towns.AsNoTracking().OrderBy(t => t.Id).Select(t => new Option(t.Id, t.Name, null)).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<Option>> SitesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Sites.AsNoTracking().OrderBy(s => s.TownId).ThenBy(s => s.Kind).ThenBy(s => s.Name)
+            .Select(s => new Option(s.Id, s.Name, s.TownId)).ToListAsync(ct);
+    }
+
+    private IQueryable<Household> Filter(ReliefDbContext db, RegistryQuery q)
+    {
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var query = db.Households.AsNoTracking();
+        if (q.TownId is { } town)
+        {
+            query = query.Where(h => h.TownId == town);
+        }
+        if (q.SiteId is { } site)
+        {
+            query = query.Where(h => h.SiteId == site);
+        }
+        if (q.HasLabour is { } labour)
+        {
+            query = query.Where(h => h.HasLabour == labour);
+        }
+        if (q.Channel is { } channel)
+        {
+            query = channel == Channel.SafetyNet
+                ? query.Where(h => h.Coverages.Any(c => c.EndDate == null || c.EndDate >= today))
+                : query.Where(h => h.Employments.Any(e => e.Channel == channel && (e.EndDate == null || e.EndDate >= today))
+                    || h.Industries.Any(i => i.Channel == channel && (i.EndDate == null || i.EndDate >= today)));
+        }
+        if (q.Search?.Trim() is { Length: > 0 } text)
+        {
+            // ID numbers are stored with an upper-case X.
+            var upper = text.ToUpperInvariant();
+            query = query.Where(h => h.Code.Contains(text) || h.HeadName.Contains(text)
+                || h.Members.Any(m => m.Name.Contains(text) || m.IdNumber.Contains(upper)));
+        }
+        return query;
+    }
+
+    private static IQueryable<Household> Sort(IQueryable<Household> q, RegistrySort sort, bool desc) => (sort, desc) switch
+    {
+        (RegistrySort.Head, false) => q.OrderBy(h => h.HeadName).ThenBy(h => h.Id),
+        (RegistrySort.Head, true) => q.OrderByDescending(h => h.HeadName).ThenBy(h => h.Id),
+        (RegistrySort.Town, false) => q.OrderBy(h => h.TownId).ThenBy(h => h.Code),
+        (RegistrySort.Town, true) => q.OrderByDescending(h => h.TownId).ThenBy(h => h.Code),
+        (RegistrySort.Status, false) => q.OrderBy(h => h.Status).ThenBy(h => h.Code),
+        (RegistrySort.Status, true) => q.OrderByDescending(h => h.Status).ThenBy(h => h.Code),
+        (RegistrySort.Verified, false) => q.OrderBy(h => h.LastVerifiedOn).ThenBy(h => h.Code),
+        (RegistrySort.Verified, true) => q.OrderByDescending(h => h.LastVerifiedOn).ThenBy(h => h.Code),
+        (RegistrySort.Members, false) => q.OrderBy(h => h.Members.Count(m => m.EndedOn == null)).ThenBy(h => h.Code),
+        (RegistrySort.Members, true) => q.OrderByDescending(h => h.Members.Count(m => m.EndedOn == null)).ThenBy(h => h.Code),
+        (_, true) => q.OrderByDescending(h => h.Code),
+        _ => q.OrderBy(h => h.Code),
+    };
+}

@@ -1,0 +1,45 @@
+using ReliefDashboard.Domain;
+
+namespace ReliefDashboard.Features.Households;
+
+public enum RegistrySort
+{
+    Code,
+    Head,
+    Town,
+    Status,
+    Verified,
+    Members,
+}
+
+/// <summary>The registry's filters, sort and page: everything the URL carries.</summary>
+public sealed record RegistryQuery
+{
+    public int? TownId { get; init; }
+    public int? SiteId { get; init; }
+    public HouseholdStatus? Status { get; init; }
+    public Channel? Channel { get; init; }
+    public bool? HasLabour { get; init; }
+    public string? Search { get; init; }
+    public RegistrySort Sort { get; init; } = RegistrySort.Code;
+    public bool Descending { get; init; }
+    public int Page { get; init; } = 1;
+    public int PageSize { get; init; } = 20;
+}
+
+public sealed record RegistryRow(
+    int Id,
+    string Code,
+    string HeadName,
+    string HeadIdMasked,
+    string Town,
+    string Site,
+    int Members,
+    HouseholdStatus Status,
+    string StatusExplanation,
+    DateOnly? LastVerifiedOn,
+    bool HasLabour);
+
+public sealed record RegistryResult(IReadOnlyList<RegistryRow> Rows, int Total, IReadOnlyDictionary<HouseholdStatus, int> StatusCounts);
+
+public sealed record Option(int Id, string Name, int? ParentId = null);

@@ -1,0 +1,31 @@
+using ReliefDashboard.Domain;
+
+namespace ReliefDashboard.Features.Households;
+
+public enum SaveOutcome
+{
+    Saved,
+    Invalid,
+    Conflict,
+    NotFound,
+}
+
+/// <summary>
+/// What became of a save. On a conflict, <see cref="Version"/> is the household's current version and
+/// <see cref="OtherChanges"/> says what the other person saved, so the user can check and save again.
+/// </summary>
+public sealed record SaveResult(
+    SaveOutcome Outcome,
+    IReadOnlyList<string> Errors,
+    int Version,
+    HouseholdStatus? Status = null,
+    IReadOnlyList<string>? OtherChanges = null)
+{
+    public bool Ok => Outcome == SaveOutcome.Saved;
+
+    public static SaveResult Invalid(IEnumerable<string> errors) => new(SaveOutcome.Invalid, errors.Distinct().ToList(), 0);
+
+    public static SaveResult Invalid(string error) => Invalid([error]);
+
+    public static readonly SaveResult NotFound = new(SaveOutcome.NotFound, ["找不到该户，可能已被删除"], 0);
+}
