@@ -40,6 +40,7 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<HouseholdRegistryService>();
 builder.Services.AddScoped<HouseholdCardService>();
 builder.Services.AddScoped<HouseholdEditService>();
+builder.Services.AddScoped<ReliefDashboard.Features.Policy.PolicyService>();
 builder.Services.AddSingleton<StatusRefreshService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusRefreshService>());
 

@@ -61,9 +61,15 @@ public static class StatusRules
         {
             var m = open[0];
             var kind = m is Employment ? "就业" : "产业";
+            var what = m switch
+            {
+                Employment e => $"{e.Member?.Name}在{e.Employer}就业（{Labels.Of(e.Channel)}）",
+                Industry i => $"{Labels.Of(i.Channel)}（{i.Type}）",
+                _ => Labels.Of(m.Channel),
+            };
             var detail = m.StartDate > asOf
-                ? $"{Labels.Of(m.Channel)}{kind}措施将于 {m.StartDate:yyyy-MM-dd} 开始"
-                : $"{Labels.Of(m.Channel)}{kind}措施自 {m.StartDate:yyyy-MM-dd} 开始，尚未达到稳定标准";
+                ? $"{what}将于 {m.StartDate:yyyy-MM-dd} 开始"
+                : $"{what}自 {m.StartDate:yyyy-MM-dd} 开始，尚未满足稳定标准";
             return new StatusResult(HouseholdStatus.InProgress, "in-progress",
                 $"已有 {open.Count} 项帮扶措施但均未达稳定标准：{detail}。", kind, m.Id, m.StartDate, hasLabour);
         }

@@ -12,7 +12,8 @@ public sealed record HouseholdCard(
     string Site,
     SiteKind SiteKind,
     IReadOnlyList<Option> TownSites,
-    IReadOnlyList<HistoryRow> History);
+    IReadOnlyList<HistoryRow> History,
+    StatusPolicy Policy);
 
 /// <summary>One household with everything it owns and its change history, read without tracking.</summary>
 public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFactory)
@@ -40,7 +41,8 @@ public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFa
             .OrderByDescending(a => a.Id).ToListAsync(ct);
         var history = audit.Select(a => new HistoryRow(a.At, a.User, a.Source, Describe(a, members, h),
             AuditLabels.Field(a.Field), AuditLabels.Value(a.Field, a.OldValue), AuditLabels.Value(a.Field, a.NewValue))).ToList();
-        return new HouseholdCard(h, h.Town!.Name, h.Site!.Name, h.Site.Kind, sites, history);
+        var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
+        return new HouseholdCard(h, h.Town!.Name, h.Site!.Name, h.Site.Kind, sites, history, policy);
     }
 
     private static string Describe(AuditEntry a, Dictionary<int, string> members, Household h)
