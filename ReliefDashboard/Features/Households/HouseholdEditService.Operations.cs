@@ -45,7 +45,7 @@ public sealed partial class HouseholdEditService
             {
                 return "本户已有户主，请先将原户主改为其他关系";
             }
-            if (member.Relation == Relation.Head && input.Relation != Relation.Head)
+            if (input.Id != 0 && member.Relation == Relation.Head && input.Relation != Relation.Head)
             {
                 return "户主不能直接改为其他关系，请先将另一成员设为户主";
             }

@@ -1,0 +1,255 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReliefDashboard.Domain;
+using ReliefDashboard.TestSupport;
+
+namespace ReliefDashboard.Features.Households;
+
+public sealed class HouseholdEditServiceTests : IAsyncLifetime
+{
+    private static readonly DateOnly Today = SmallDistrict.Today;
+    private readonly TestDatabase database = new();
+    private readonly FixedClock clock = new(Today);
+    private ServiceProvider services = default!;
+    private SmallDistrict.Seeded seeded = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        seeded = await SmallDistrict.SeedAsync(database);
+        services = TestServices.Build(database, clock);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    private HouseholdEditService Service(string user = "青石镇 王干事")
+    {
+        var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<CurrentUser>().Name = user;
+        return scope.ServiceProvider.GetRequiredService<HouseholdEditService>();
+    }
+
+    private async Task<(int Version, int HeadId)> CurrentAsync(int householdId)
+    {
+        await using var db = database.CreateDbContext();
+        var h = await db.Households.Include(x => x.Members).SingleAsync(x => x.Id == householdId);
+        return (h.Version, h.Members.Single(m => m.Relation == Relation.Head).Id);
+    }
+
+    private async Task<EmploymentInput> StableJobAsync(int householdId)
+    {
+        var (version, head) = await CurrentAsync(householdId);
+        return new EmploymentInput
+        {
+            HouseholdId = householdId, Version = version, MemberId = head, Channel = Channel.IndustrialParkJob, Employer = "东川建材有限公司",
+            Park = "东川工业园区", ContractMonths = 12, MonthlyPay = 3200, HasSocialInsurance = true,
+            StartDate = Today.AddDays(-3).ToDateTime(TimeOnly.MinValue),
+        };
+    }
+
+    private async Task<(int Employments, int Members, int Audit)> CountsAsync()
+    {
+        await using var db = database.CreateDbContext();
+        return (await db.Employments.CountAsync(), await db.Members.CountAsync(), await db.Audit.CountAsync());
+    }
+
+    [Fact]
+    public async Task StableEmployment_MakesNoMeasureHouseholdMet_AndIsAudited()
+    {
+        var result = await Service().SaveEmploymentAsync(await StableJobAsync(seeded.NoMeasure));
+
+        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        Assert.Equal(HouseholdStatus.Met, result.Status);
+        await using var db = database.CreateDbContext();
+        var h = await db.Households.SingleAsync(x => x.Id == seeded.NoMeasure);
+        Assert.Equal(HouseholdStatus.Met, h.Status);
+        Assert.Equal(1, h.Version);
+        var audit = await db.Audit.Where(a => a.HouseholdId == seeded.NoMeasure).ToListAsync();
+        Assert.All(audit, a => Assert.Equal("青石镇 王干事", a.User));
+        Assert.All(audit, a => Assert.Equal(HouseholdEditService.FormSource, a.Source));
+        Assert.Contains(audit, a => a is { Entity: "Employment", Action: "新增", Field: "Employer", NewValue: "东川建材有限公司" });
+        Assert.Contains(audit, a => a is { Entity: "Household", Field: "Status", OldValue: "无措施", NewValue: "达标" });
+    }
+
+    [Theory]
+    [InlineData("end-before-start", "结束日期不能早于开始日期")]
+    [InlineData("negative-pay", "月工资不能为负数")]
+    [InlineData("contract-zero", "合同期限应在1至120个月之间")]
+    [InlineData("contract-too-long", "合同期限应在1至120个月之间")]
+    [InlineData("no-employer", "用工单位不能为空")]
+    public async Task InvalidEmployment_IsRefusedInChinese_AndWritesNothing(string problem, string message)
+    {
+        var input = await StableJobAsync(seeded.NoMeasure);
+        switch (problem)
+        {
+            case "end-before-start": input.EndDate = input.StartDate!.Value.AddDays(-1); break;
+            case "negative-pay": input.MonthlyPay = -1; break;
+            case "contract-zero": input.ContractMonths = 0; break;
+            case "contract-too-long": input.ContractMonths = 121; break;
+            default: input.Employer = " "; break;
+        }
+        var before = await CountsAsync();
+
+        var result = await Service().SaveEmploymentAsync(input);
+
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Contains(message, result.Errors);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task InvalidIdNumber_IsRefused_AndNoMemberIsWritten()
+    {
+        var (version, _) = await CurrentAsync(seeded.Met);
+        var before = await CountsAsync();
+        var result = await Service().SaveMemberAsync(new MemberInput
+        {
+            HouseholdId = seeded.Met, Version = version, Name = "王小军", IdNumber = "610623200001010011",
+            BirthDate = new DateTime(2000, 1, 1), Sex = Sex.Male,
+        });
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Contains("身份证号校验码不正确", result.Errors);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task IdNumber_DisagreeingWithBirthDateAndSex_IsRefused()
+    {
+        var (version, _) = await CurrentAsync(seeded.Met);
+        var id = Ids.Make(new DateOnly(2000, 1, 1), Sex.Male, 77);
+        var result = await Service().SaveMemberAsync(new MemberInput
+        {
+            HouseholdId = seeded.Met, Version = version, Name = "王小军", IdNumber = id, BirthDate = new DateTime(2000, 1, 2), Sex = Sex.Female,
+        });
+        Assert.Contains("出生日期与身份证号不一致", result.Errors);
+        Assert.Contains("性别与身份证号不一致", result.Errors);
+    }
+
+    [Fact]
+    public async Task IdNumberRegisteredInAnotherHousehold_IsRefused()
+    {
+        await using var db = database.CreateDbContext();
+        var taken = await db.Members.Where(m => m.HouseholdId == seeded.OtherTown).Select(m => m.IdNumber).SingleAsync();
+        var (version, _) = await CurrentAsync(seeded.Met);
+        var result = await Service().SaveMemberAsync(new MemberInput
+        {
+            HouseholdId = seeded.Met, Version = version, Name = "高海龙", IdNumber = taken,
+            BirthDate = IdNumber.BirthDate(taken)!.Value.ToDateTime(TimeOnly.MinValue), Sex = IdNumber.SexOf(taken),
+        });
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Contains("已登记在户 610623009000001", Assert.Single(result.Errors));
+    }
+
+    [Fact]
+    public async Task SecondSaveOnTheSameVersion_IsAConflict_AndTheFirstSaveStands()
+    {
+        var first = await StableJobAsync(seeded.NoMeasure);
+        var second = await StableJobAsync(seeded.NoMeasure);
+        second.Employer = "宏远服饰有限公司";
+        second.MonthlyPay = 2800;
+
+        Assert.True((await Service("王干事").SaveEmploymentAsync(first)).Ok);
+        var conflict = await Service("李干事").SaveEmploymentAsync(second);
+
+        Assert.Equal(SaveOutcome.Conflict, conflict.Outcome);
+        Assert.Contains("已被他人修改", conflict.Errors[0]);
+        Assert.Equal(1, conflict.Version);
+        Assert.Contains(conflict.OtherChanges!, c => c.StartsWith("王干事") && c.Contains("东川建材有限公司"));
+        await using var db = database.CreateDbContext();
+        var employer = await db.Employments.Where(e => e.HouseholdId == seeded.NoMeasure).Select(e => e.Employer).SingleAsync();
+        Assert.Equal("东川建材有限公司", employer);
+        Assert.DoesNotContain(await db.Audit.Select(a => a.User).ToListAsync(), u => u == "李干事");
+
+        // After reading the conflict, saving again on the version it reported is a deliberate second save.
+        second.Version = conflict.Version;
+        Assert.True((await Service("李干事").SaveEmploymentAsync(second)).Ok);
+    }
+
+    [Fact]
+    public async Task EndingAMember_EndsTheirOpenJobsOnTheSameDate()
+    {
+        var (version, head) = await CurrentAsync(seeded.Met);
+        var add = await Service().SaveMemberAsync(new MemberInput
+        {
+            HouseholdId = seeded.Met, Version = version, Name = "王小军", IdNumber = Ids.Make(new DateOnly(1999, 5, 1), Sex.Male, 50),
+            BirthDate = new DateTime(1999, 5, 1), Sex = Sex.Male, Relation = Relation.Child,
+        });
+        Assert.True(add.Ok, string.Join(";", add.Errors));
+        await using var db = database.CreateDbContext();
+        var son = await db.Members.SingleAsync(m => m.Name == "王小军");
+        var job = await StableJobAsync(seeded.Met);
+        job.MemberId = son.Id;
+        var saved = await Service().SaveEmploymentAsync(job);
+        Assert.True(saved.Ok, string.Join(";", saved.Errors));
+
+        var end = await Service().EndMemberAsync(new EndInput
+        {
+            HouseholdId = seeded.Met, Version = saved.Version, Id = son.Id, EndDate = Today.ToDateTime(TimeOnly.MinValue), Reason = MemberEndReason.MovedOut,
+        });
+
+        Assert.True(end.Ok);
+        await using var check = database.CreateDbContext();
+        Assert.Equal(Today, await check.Employments.Where(e => e.MemberId == son.Id).Select(e => e.EndDate).SingleAsync());
+        Assert.NotEqual(head, son.Id);
+    }
+
+    [Fact]
+    public async Task TheHead_CannotBeEnded()
+    {
+        var (version, head) = await CurrentAsync(seeded.Met);
+        var result = await Service().EndMemberAsync(new EndInput
+        {
+            HouseholdId = seeded.Met, Version = version, Id = head, EndDate = Today.ToDateTime(TimeOnly.MinValue), Reason = MemberEndReason.Deceased,
+        });
+        Assert.Contains("不能注销户主，请先将另一成员设为户主", result.Errors);
+    }
+
+    [Fact]
+    public async Task ASiteOfAnotherTown_IsRefused()
+    {
+        var (version, _) = await CurrentAsync(seeded.Met);
+        var result = await Service().SaveHouseholdAsync(new HouseholdInput
+        {
+            HouseholdId = seeded.Met, Version = version, SiteId = seeded.SiteB, OriginVillage = "李家沟村", RelocationYear = 2018,
+        });
+        Assert.Contains("所选安置点不属于本户所在镇街", result.Errors);
+    }
+
+    [Fact]
+    public async Task EndingTheOnlyMeasure_TurnsTheHouseholdToNoMeasure()
+    {
+        await using var db = database.CreateDbContext();
+        var job = await db.Employments.SingleAsync(e => e.HouseholdId == seeded.Met);
+        var (version, _) = await CurrentAsync(seeded.Met);
+        var result = await Service().EndMeasureAsync(MeasureKind.Employment, new EndInput
+        {
+            HouseholdId = seeded.Met, Version = version, Id = job.Id, EndDate = Today.AddDays(-1).ToDateTime(TimeOnly.MinValue),
+        });
+        Assert.Equal(HouseholdStatus.NoMeasure, result.Status);
+    }
+
+    [Fact]
+    public async Task DailyRefresh_RecomputesWhenTimeAloneChangesTheStatus()
+    {
+        var job = await StableJobAsync(seeded.NoMeasure);
+        job.ContractMonths = null;
+        Assert.Equal(HouseholdStatus.InProgress, (await Service().SaveEmploymentAsync(job)).Status);
+
+        var refresh = services.GetRequiredService<StatusRefreshService>();
+        var sixMonthsOn = Today.AddMonths(6).AddDays(-3);
+        var changed = await refresh.RefreshAsync(sixMonthsOn, CancellationToken.None);
+
+        await using var db = database.CreateDbContext();
+        var h = await db.Households.SingleAsync(x => x.Id == seeded.NoMeasure);
+        Assert.Equal(HouseholdStatus.AtRisk, h.Status);
+        Assert.Equal("at-risk-unverified", h.StatusRule);
+        Assert.Equal(sixMonthsOn, h.StatusComputedOn);
+        Assert.True(changed >= 1);
+        Assert.Contains(await db.Audit.Where(a => a.HouseholdId == seeded.NoMeasure && a.Field == "Status").ToListAsync(),
+            a => a.Source == HouseholdStatusUpdater.RuleSource && a.NewValue == "预警");
+        Assert.Equal(1, h.Version);
+    }
+}

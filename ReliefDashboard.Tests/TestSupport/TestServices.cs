@@ -1,0 +1,90 @@
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReliefDashboard.Data;
+using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Households;
+using ReliefDashboard.Features.Policy;
+using ReliefDashboard.Realtime;
+
+namespace ReliefDashboard.TestSupport;
+
+/// <summary>The app's feature services over a test database and a fixed clock, registered as Program.cs does.</summary>
+public static class TestServices
+{
+    public static IServiceCollection AddRelief(this IServiceCollection services, TestDatabase db, FixedClock clock)
+    {
+        services.AddSingleton<IDbContextFactory<ReliefDbContext>>(db);
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddValidatorsFromAssemblyContaining<Program>();
+        services.AddSingleton<ChangeNotifier>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<HouseholdRegistryService>();
+        services.AddScoped<HouseholdCardService>();
+        services.AddScoped<HouseholdEditService>();
+        services.AddScoped<PolicyService>();
+        services.AddSingleton(sp => new StatusRefreshService(db, sp.GetRequiredService<ChangeNotifier>(), clock, NullLogger<StatusRefreshService>.Instance));
+        return services;
+    }
+
+    public static ServiceProvider Build(TestDatabase db, FixedClock clock) => new ServiceCollection().AddRelief(db, clock).BuildServiceProvider();
+}
+
+/// <summary>A small hand-made district with known answers: two towns, four households.</summary>
+public static class SmallDistrict
+{
+    public static readonly DateOnly Today = new(2026, 11, 29);
+
+    public sealed record Seeded(int TownA, int TownB, int SiteA, int SiteB, int Met, int NoMeasure, int SafetyNet, int OtherTown);
+
+    public static async Task<Seeded> SeedAsync(TestDatabase database)
+    {
+        await using var db = database.CreateDbContext();
+        var a = new Town { Name = "青石镇" };
+        var b = new Town { Name = "麻塬镇" };
+        a.Sites.Add(new ResettlementSite { Name = "青石新村安置社区", Kind = SiteKind.Centralized });
+        b.Sites.Add(new ResettlementSite { Name = "麻塬镇分散安置", Kind = SiteKind.Dispersed });
+        db.Towns.AddRange(a, b);
+        await db.SaveChangesAsync();
+
+        var policy = StatusPolicy.Default;
+        Household Make(Town town, string code, string head, int seq, Action<HouseholdBuilder>? build = null, bool labour = true)
+        {
+            var builder = new HouseholdBuilder(Today, labour);
+            build?.Invoke(builder);
+            var h = builder.Build();
+            h.Id = 0;
+            h.Code = code;
+            h.HeadName = head;
+            h.TownId = town.Id;
+            h.SiteId = town.Sites[0].Id;
+            h.Phone = "13812345678";
+            h.Members[0].Id = 0;
+            h.Members[0].Name = head;
+            h.Members[0].IdNumber = Ids.Make(h.Members[0].BirthDate, Sex.Male, seq);
+            foreach (var e in h.Employments)
+            {
+                e.Id = 0;
+            }
+            foreach (var i in h.Industries)
+            {
+                i.Id = 0;
+            }
+            foreach (var c in h.Coverages)
+            {
+                c.Id = 0;
+            }
+            HouseholdStatusUpdater.Apply(h, StatusRules.Evaluate(h, Today, policy), Today);
+            return h;
+        }
+
+        var met = Make(a, "610623001000001", "王建军", 1, x => x.Job(Today.AddMonths(-8), contractMonths: 12));
+        var none = Make(a, "610623001000002", "李志强", 2);
+        var safety = Make(a, "610623001000003", "张秀英", 3, x => x.Coverage(Today.AddYears(-1)), labour: false);
+        var other = Make(b, "610623009000001", "高海龙", 4);
+        db.Households.AddRange(met, none, safety, other);
+        await db.SaveChangesAsync();
+        return new Seeded(a.Id, b.Id, a.Sites[0].Id, b.Sites[0].Id, met.Id, none.Id, safety.Id, other.Id);
+    }
+}
