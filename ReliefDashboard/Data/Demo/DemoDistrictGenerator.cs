@@ -114,7 +114,7 @@ public sealed class DemoDistrictGenerator(int households, DateOnly asOf, StatusP
         {
             return;
         }
-        var children = headAge < 32 ? rng.Next(0, 3) : Pick([0, 1, 1, 2, 2, 2, 3]);
+        var children = headAge < 32 ? rng.Next(0, 3) : Pick([0, 1, 1, 2, 2, 2, 3, 3]);
         for (var i = 0; i < children; i++)
         {
             var age = headAge - rng.Next(22, 34);
