@@ -1,0 +1,62 @@
+using Bunit;
+using ReliefDashboard.Domain;
+using ReliefDashboard.TestSupport;
+
+namespace ReliefDashboard.Features.Households;
+
+public class HouseholdCardPageTests : DashboardTestContext
+{
+    private IRenderedComponent<HouseholdCardPage> Open(int id)
+    {
+        Render<MudBlazor.MudPopoverProvider>();
+        Render<MudBlazor.MudDialogProvider>();
+        return Render<HouseholdCardPage>(p => p.Add(x => x.Id, id));
+    }
+
+    [Fact]
+    public void Shows_TheStatusWithItsExplanation_MembersMasked_AndMeasuresByChannel()
+    {
+        var cut = Open(Seeded.Met);
+        cut.WaitForAssertion(() => Assert.Contains("王建军 户", cut.Markup));
+
+        Assert.Contains("达标", cut.Find("[data-testid=status-explanation]").TextContent);
+        Assert.Contains("签订 12 个月合同", cut.Find("[data-testid=status-explanation]").TextContent);
+        var member = cut.Find("[data-testid=members] tr[data-member='王建军']");
+        Assert.Matches(@"6106\*{10}\d{3}[\dX]", member.TextContent);
+        var park = cut.Find("[data-channel='2']");
+        Assert.Contains("2. 园区用工就业", park.TextContent);
+        Assert.Equal("稳定", park.QuerySelector(".measure-row")!.GetAttribute("data-state"));
+        Assert.Contains("138****5678", cut.Markup);
+        Assert.DoesNotContain("13812345678", cut.Markup);
+    }
+
+    [Fact]
+    public void UnknownHousehold_SaysSoInChinese()
+    {
+        var cut = Open(999);
+        cut.WaitForAssertion(() => Assert.Contains("找不到编号为 999 的搬迁户", cut.Markup));
+    }
+
+    [Fact]
+    public async Task ASaveElsewhere_RefreshesTheOpenCard_WithStatusAndHistory()
+    {
+        var cut = Open(Seeded.NoMeasure);
+        cut.WaitForAssertion(() => Assert.Contains("无措施", cut.Find("[data-testid=status-explanation]").TextContent));
+
+        await using var db = Database.CreateDbContext();
+        var head = db.Members.Single(m => m.HouseholdId == Seeded.NoMeasure);
+        var edit = Services.GetRequiredService<HouseholdEditService>();
+        var saved = await edit.SaveEmploymentAsync(new EmploymentInput
+        {
+            HouseholdId = Seeded.NoMeasure, Version = 0, MemberId = head.Id, Channel = Channel.PublicWelfarePost, Employer = "镇人民政府",
+            PostType = "保洁员", MonthlyPay = 1200, StartDate = SmallDistrict.Today.ToDateTime(TimeOnly.MinValue),
+        });
+        Assert.True(saved.Ok);
+
+        cut.WaitForAssertion(() => Assert.Contains("公益性岗位在岗", cut.Find("[data-testid=status-explanation]").TextContent));
+        Assert.Contains("保洁员", cut.Find("[data-channel='5']").TextContent);
+        var history = cut.Find("[data-testid=history]").TextContent;
+        Assert.Contains("无措施", history);
+        Assert.Contains("本机用户", history);
+    }
+}
