@@ -41,15 +41,11 @@ builder.Services.AddScoped<HouseholdRegistryService>();
 builder.Services.AddScoped<HouseholdCardService>();
 builder.Services.AddScoped<HouseholdEditService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Policy.PolicyService>();
+builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddSingleton<StatusRefreshService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusRefreshService>());
 
 var app = builder.Build();
-
-await DatabaseSetup.PrepareAsync(
-    app.Services.GetRequiredService<IDbContextFactory<ReliefDbContext>>(),
-    app.Configuration.GetValue("Demo:LoadOnFirstStart", true),
-    app.Logger);
 
 if (!app.Environment.IsDevelopment())
 {

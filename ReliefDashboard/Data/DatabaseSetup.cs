@@ -39,6 +39,7 @@ public static class DatabaseSetup
     }
 
     /// <summary>Migrations, WAL journal, and on an empty database the demo district when configured.</summary>
+    /// <remarks>Run by <see cref="DatabaseInitializer"/> before the server takes requests.</remarks>
     public static async Task PrepareAsync(IDbContextFactory<ReliefDbContext> factory, bool loadDemo, ILogger logger, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);

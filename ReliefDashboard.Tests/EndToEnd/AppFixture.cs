@@ -1,0 +1,78 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace ReliefDashboard.EndToEnd;
+
+/// <summary>
+/// The real app on a loopback port over a fresh SQLite file (migrated and filled with the demo district
+/// on start, as a first start in production), and Debian's Chromium driven by Playwright.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    private readonly string dbFile = Path.Combine(Path.GetTempPath(), $"relief-e2e-{Guid.NewGuid():N}.db");
+    private WebApplicationFactory<Program>? factory;
+    private IPlaywright? playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("ConnectionStrings:Relief", $"Data Source={dbFile}");
+            b.UseSetting("Demo:LoadOnFirstStart", "true");
+        });
+        factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var server = factory.Services.GetRequiredService<IServer>();
+        BaseUrl = server.Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/') + "/";
+
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1600, Height = 1000 }, BaseURL = BaseUrl,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        playwright?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+        foreach (var f in new[] { dbFile, dbFile + "-wal", dbFile + "-shm" })
+        {
+            File.Delete(f);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class EndToEndCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "end-to-end";
+}

@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+
+namespace ReliefDashboard.EndToEnd;
+
+/// <summary>Small helpers for driving MudBlazor controls the way a person does.</summary>
+public static class BlazorPage
+{
+    /// <summary>Waits until the interactive circuit is up, so clicks reach .NET rather than the prerendered HTML.</summary>
+    public static async Task OpenAsync(this IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.WaitForCircuitAsync();
+    }
+
+    public static Task WaitForCircuitAsync(this IPage page) =>
+        page.Locator("#circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    public static async Task ReloadLiveAsync(this IPage page)
+    {
+        await page.ReloadAsync();
+        await page.WaitForCircuitAsync();
+    }
+
+    /// <summary>
+    /// Opens a MudSelect and picks an option. Outside a dialog a plain click can open and close the list in
+    /// one go (it opens on mousedown), so a mousedown alone is sent when the list did not stay open.
+    /// </summary>
+    public static async Task ChooseAsync(this IPage page, ILocator select, string option)
+    {
+        await select.ClickAsync();
+        try
+        {
+            await Assertions.Expect(select).ToHaveAttributeAsync("aria-expanded", "true", new() { Timeout = 1000 });
+        }
+        catch (PlaywrightException)
+        {
+            await select.DispatchEventAsync("mousedown");
+            await Assertions.Expect(select).ToHaveAttributeAsync("aria-expanded", "true");
+        }
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        await Assertions.Expect(select).ToHaveAttributeAsync("aria-expanded", "false");
+    }
+
+    public static async Task TypeDateAsync(this ILocator input, string date)
+    {
+        await input.FillAsync(date);
+        await input.PressAsync("Enter");
+    }
+}

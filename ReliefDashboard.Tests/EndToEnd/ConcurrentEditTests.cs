@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+
+namespace ReliefDashboard.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public class ConcurrentEditTests(AppFixture app)
+{
+    private const int HouseholdId = 40;
+
+    private static async Task<ILocator> OpenEditAsync(IPage page)
+    {
+        await page.OpenAsync($"households/{HouseholdId}");
+        await page.Locator("[data-testid=edit-household]").ClickAsync();
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("编辑户信息");
+        return dialog;
+    }
+
+    [Fact]
+    public async Task TheSecondSave_IsToldOfTheConflict_KeepsItsInput_AndHistoryHoldsOnlyWhatWasSaved()
+    {
+        var first = await app.NewPageAsync();
+        var second = await app.NewPageAsync();
+        var firstDialog = await OpenEditAsync(first);
+        var secondDialog = await OpenEditAsync(second);
+
+        await firstDialog.GetByLabel("迁出村").FillAsync("甲方修改村");
+        await firstDialog.Locator("[data-testid=save]").ClickAsync();
+        await Assertions.Expect(first.Locator(".mud-dialog")).ToHaveCountAsync(0);
+
+        await secondDialog.GetByLabel("联系电话").FillAsync("13900001111");
+        await secondDialog.Locator("[data-testid=save]").ClickAsync();
+
+        var conflict = secondDialog.Locator("[data-testid=save-conflict]");
+        await Assertions.Expect(conflict).ToContainTextAsync("此户数据已被他人修改");
+        await Assertions.Expect(conflict).ToContainTextAsync("迁出村");
+        await Assertions.Expect(conflict).ToContainTextAsync("甲方修改村");
+        await Assertions.Expect(secondDialog.GetByLabel("联系电话")).ToHaveValueAsync("13900001111");
+
+        await first.ReloadLiveAsync();
+        var history = first.Locator("[data-testid=history] tbody tr");
+        await Assertions.Expect(history.Filter(new() { HasText = "迁出村" })).ToHaveCountAsync(1);
+        await Assertions.Expect(history.Filter(new() { HasText = "联系电话" })).ToHaveCountAsync(0);
+        await Assertions.Expect(first.Locator("body")).ToContainTextAsync("甲方修改村");
+
+        // Having read the other change, the second user saves on purpose; both changes now stand.
+        await secondDialog.Locator("[data-testid=save]").ClickAsync();
+        await Assertions.Expect(second.Locator(".mud-dialog")).ToHaveCountAsync(0);
+        await first.ReloadLiveAsync();
+        await Assertions.Expect(history.Filter(new() { HasText = "联系电话" })).ToHaveCountAsync(1);
+        await Assertions.Expect(first.Locator("body")).ToContainTextAsync("139****1111");
+        await Assertions.Expect(first.Locator("body")).ToContainTextAsync("甲方修改村");
+
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ReliefDashboard.Data;
+
+/// <summary>
+/// Prepares the database as the first hosted service, so it is migrated (and the demo loaded) before the
+/// status refresh starts and before Kestrel accepts a request — also when a test host starts the app.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<ReliefDbContext> factory,
+    IConfiguration configuration,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        DatabaseSetup.PrepareAsync(factory, configuration.GetValue("Demo:LoadOnFirstStart", true), logger, cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
