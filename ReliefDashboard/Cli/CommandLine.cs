@@ -1,48 +1,58 @@
-using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using ReliefDashboard.Data;
-using ReliefDashboard.Data.Demo;
+using System.Globalization;
 
 namespace ReliefDashboard.Cli;
 
-/// <summary>Operator commands: <c>demo --households N --db FILE</c> builds a district into a new database file.</summary>
+/// <summary>
+/// Operator commands, run instead of the web app when the first argument names one:
+/// <c>demo --households N --db FILE</c> builds a district into a new database file;
+/// <c>bench [--households N | --db FILE]</c> times the registry queries and prints the figures.
+/// </summary>
 public static class CommandLine
 {
     public static async Task<bool> TryRunAsync(string[] args)
     {
-        if (args.Length == 0 || args[0] != "demo")
+        var command = args.Length > 0 ? args[0] : null;
+        try
         {
-            return false;
+            switch (command)
+            {
+                case "demo":
+                    Environment.ExitCode = await DemoCommand.RunAsync(
+                        IntOption(args, "--households") ?? Data.Demo.DemoDistrictGenerator.DistrictHouseholds,
+                        PathOption(args, "--db") ?? Data.DatabaseSetup.ResolvePath("data/demo.db", Directory.GetCurrentDirectory()));
+                    return true;
+                case "bench":
+                    Environment.ExitCode = await BenchCommand.RunAsync(IntOption(args, "--households"), PathOption(args, "--db"), IntOption(args, "--runs") ?? 20);
+                    return true;
+                default:
+                    return false;
+            }
         }
-        var households = int.Parse(Option(args, "--households") ?? DemoDistrictGenerator.DistrictHouseholds.ToString(), System.Globalization.CultureInfo.InvariantCulture);
-        var file = Option(args, "--db") ?? "data/demo.db";
-        if (households < 1)
+        catch (FormatException ex)
         {
-            Console.Error.WriteLine("--households 必须为正整数");
+            await Console.Error.WriteLineAsync($"参数错误：{ex.Message}");
             Environment.ExitCode = 2;
             return true;
         }
-        if (File.Exists(file))
-        {
-            Console.Error.WriteLine($"{file} 已存在；请先删除或换一个文件名。");
-            Environment.ExitCode = 2;
-            return true;
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-        var options = new DbContextOptionsBuilder<ReliefDbContext>().UseSqlite($"Data Source={file}").Options;
-        await using var db = new ReliefDbContext(options);
-        var clock = Stopwatch.StartNew();
-        await db.Database.MigrateAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        var count = await DemoDataLoader.LoadAsync(db, households, DateOnly.FromDateTime(DateTime.Today));
-        var members = await db.Members.CountAsync();
-        Console.WriteLine($"Wrote {count:N0} households and {members:N0} members to {file} in {clock.Elapsed.TotalSeconds:N1} s");
-        return true;
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
+
+    /// <summary>
+    /// <c>dotnet run --project</c> runs in the project folder, so a relative path is taken from the repository
+    /// root: <c>--db data/x.db</c> lands in the top-level <c>data/</c> whichever way the command was started.
+    /// </summary>
+    internal static string? PathOption(string[] args, string name) =>
+        Option(args, name) is { } path ? Data.DatabaseSetup.ResolvePath(path, Directory.GetCurrentDirectory()) : null;
+
+    private static int? IntOption(string[] args, string name) =>
+        Option(args, name) is { } text
+            ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new FormatException($"{name} 须为正整数，收到“{text}”")
+            : null;
 }

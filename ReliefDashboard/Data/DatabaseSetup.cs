@@ -17,7 +17,7 @@ public static class DatabaseSetup
         var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=data/relief.db");
         if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource) && builder.Mode != SqliteOpenMode.Memory)
         {
-            builder.DataSource = Path.GetFullPath(Path.Combine(RepositoryRoot(contentRoot), builder.DataSource));
+            builder.DataSource = ResolvePath(builder.DataSource, contentRoot);
         }
         if (builder.Mode != SqliteOpenMode.Memory && Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } dir)
         {
@@ -25,6 +25,10 @@ public static class DatabaseSetup
         }
         return builder.ToString();
     }
+
+    /// <summary>A relative path is taken from the repository root above <paramref name="start"/> (or from start itself).</summary>
+    public static string ResolvePath(string path, string start) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(RepositoryRoot(start), path));
 
     private static string RepositoryRoot(string start)
     {

@@ -47,6 +47,8 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : DbCont
             e.HasIndex(h => new { h.SiteId, h.Status });
             e.HasIndex(h => h.Status);
             e.HasIndex(h => h.HeadName);
+            e.HasIndex(h => h.MemberCount);
+            e.HasIndex(h => h.LastVerifiedOn);
         });
         b.Entity<Member>(e =>
         {

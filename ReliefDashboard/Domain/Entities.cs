@@ -45,6 +45,15 @@ public class Household
     /// <summary>Stored so the registry can filter on it in SQL; refreshed together with the status.</summary>
     public bool HasLabour { get; set; }
 
+    /// <summary>Members still in the household; stored for sorting, refreshed together with the status.</summary>
+    public int MemberCount { get; set; }
+
+    /// <summary>
+    /// Bit (1 &lt;&lt; channel) for every channel with a measure not yet ended; stored so filtering by channel is
+    /// one indexed column read instead of two correlated subqueries per household. Refreshed with the status.
+    /// </summary>
+    public int ChannelMask { get; set; }
+
     /// <summary>Optimistic concurrency: bumped by every change to the household or anything it owns.</summary>
     public int Version { get; set; }
 

@@ -193,6 +193,8 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
         Assert.True(end.Ok);
         await using var check = database.CreateDbContext();
         Assert.Equal(Today, await check.Employments.Where(e => e.MemberId == son.Id).Select(e => e.EndDate).SingleAsync());
+        // A member is gone from the day he leaves; the stored count follows the same rule as the status.
+        Assert.Equal(1, await check.Households.Where(h => h.Id == seeded.Met).Select(h => h.MemberCount).SingleAsync());
         Assert.NotEqual(head, son.Id);
     }
 
@@ -229,6 +231,9 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
             HouseholdId = seeded.Met, Version = version, Id = job.Id, EndDate = Today.AddDays(-1).ToDateTime(TimeOnly.MinValue),
         });
         Assert.Equal(HouseholdStatus.NoMeasure, result.Status);
+        var registry = services.GetRequiredService<HouseholdRegistryService>();
+        var parkJobs = await registry.SearchAsync(new RegistryQuery { Channel = Channel.IndustrialParkJob });
+        Assert.DoesNotContain(parkJobs.Rows, r => r.Id == seeded.Met);
     }
 
     [Fact]

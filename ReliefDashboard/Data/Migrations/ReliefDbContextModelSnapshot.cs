@@ -131,6 +131,9 @@ namespace ReliefDashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("ChannelMask")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -155,6 +158,9 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.Property<DateOnly?>("LastVerifiedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("OriginVillage")
                         .IsRequired()
@@ -199,6 +205,10 @@ namespace ReliefDashboard.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("HeadName");
+
+                    b.HasIndex("LastVerifiedOn");
+
+                    b.HasIndex("MemberCount");
 
                     b.HasIndex("Status");
 

@@ -5,7 +5,7 @@ using ReliefDashboard.Domain;
 namespace ReliefDashboard.Features.Households;
 
 /// <summary>The household registry: filtering, sorting, paging and counting are all done by SQLite.</summary>
-public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> dbFactory, TimeProvider clock)
+public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> dbFactory)
 {
     public async Task<RegistryResult> SearchAsync(RegistryQuery q, CancellationToken ct = default)
     {
@@ -32,7 +32,7 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
                 h.Id, h.Code, h.HeadName, Town = h.Town!.Name, Site = h.Site!.Name, h.Status, h.StatusExplanation,
                 h.LastVerifiedOn, h.HasLabour,
                 HeadId = h.Members.Where(m => m.Relation == Relation.Head).Select(m => m.IdNumber).FirstOrDefault(),
-                Members = h.Members.Count(m => m.EndedOn == null),
+                Members = h.MemberCount,
             })
             .ToListAsync(ct);
 
@@ -56,9 +56,8 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
             .Select(s => new Option(s.Id, s.Name, s.TownId)).ToListAsync(ct);
     }
 
-    private IQueryable<Household> Filter(ReliefDbContext db, RegistryQuery q)
+    private static IQueryable<Household> Filter(ReliefDbContext db, RegistryQuery q)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var query = db.Households.AsNoTracking();
         if (q.TownId is { } town)
         {
@@ -74,17 +73,16 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
         }
         if (q.Channel is { } channel)
         {
-            query = channel == Channel.SafetyNet
-                ? query.Where(h => h.Coverages.Any(c => c.EndDate == null || c.EndDate >= today))
-                : query.Where(h => h.Employments.Any(e => e.Channel == channel && (e.EndDate == null || e.EndDate >= today))
-                    || h.Industries.Any(i => i.Channel == channel && (i.EndDate == null || i.EndDate >= today)));
+            var bit = HouseholdStatusUpdater.Bit(channel);
+            query = query.Where(h => (h.ChannelMask & bit) != 0);
         }
         if (q.Search?.Trim() is { Length: > 0 } text)
         {
+            // One pass over the members table for the whole query, not a correlated probe per household.
             // ID numbers are stored with an upper-case X.
             var upper = text.ToUpperInvariant();
-            query = query.Where(h => h.Code.Contains(text) || h.HeadName.Contains(text)
-                || h.Members.Any(m => m.Name.Contains(text) || m.IdNumber.Contains(upper)));
+            var byMember = db.Members.Where(m => m.Name.Contains(text) || m.IdNumber.Contains(upper)).Select(m => m.HouseholdId);
+            query = query.Where(h => h.Code.Contains(text) || h.HeadName.Contains(text) || byMember.Contains(h.Id));
         }
         return query;
     }
@@ -99,8 +97,8 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
         (RegistrySort.Status, true) => q.OrderByDescending(h => h.Status).ThenBy(h => h.Code),
         (RegistrySort.Verified, false) => q.OrderBy(h => h.LastVerifiedOn).ThenBy(h => h.Code),
         (RegistrySort.Verified, true) => q.OrderByDescending(h => h.LastVerifiedOn).ThenBy(h => h.Code),
-        (RegistrySort.Members, false) => q.OrderBy(h => h.Members.Count(m => m.EndedOn == null)).ThenBy(h => h.Code),
-        (RegistrySort.Members, true) => q.OrderByDescending(h => h.Members.Count(m => m.EndedOn == null)).ThenBy(h => h.Code),
+        (RegistrySort.Members, false) => q.OrderBy(h => h.MemberCount).ThenBy(h => h.Code),
+        (RegistrySort.Members, true) => q.OrderByDescending(h => h.MemberCount).ThenBy(h => h.Code),
         (_, true) => q.OrderByDescending(h => h.Code),
         _ => q.OrderBy(h => h.Code),
     };
