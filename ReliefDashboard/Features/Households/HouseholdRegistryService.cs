@@ -78,13 +78,30 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
         }
         if (q.Search?.Trim() is { Length: > 0 } text)
         {
-            // One pass over the members table for the whole query, not a correlated probe per household.
-            // ID numbers are stored with an upper-case X.
-            var upper = text.ToUpperInvariant();
-            var byMember = db.Members.Where(m => m.Name.Contains(text) || m.IdNumber.Contains(upper)).Select(m => m.HouseholdId);
-            query = query.Where(h => h.Code.Contains(text) || h.HeadName.Contains(text) || byMember.Contains(h.Id));
+            query = Search(db, query, text);
         }
         return query;
+    }
+
+    /// <summary>
+    /// Names never hold digits and codes and ID numbers hold nothing else, so each kind of text searches only
+    /// the columns it can match; a whole code or ID number is an index lookup. Members are searched in one pass
+    /// for the whole query, not probed per household.
+    /// </summary>
+    private static IQueryable<Household> Search(ReliefDbContext db, IQueryable<Household> query, string text)
+    {
+        var upper = text.ToUpperInvariant();
+        if (upper.Length == 18 && upper.All(c => char.IsAsciiDigit(c) || c == 'X'))
+        {
+            return query.Where(h => db.Members.Where(m => m.IdNumber == upper).Select(m => m.HouseholdId).Contains(h.Id));
+        }
+        if (upper.All(c => char.IsAsciiDigit(c) || c == 'X'))
+        {
+            var byId = db.Members.Where(m => m.IdNumber.Contains(upper)).Select(m => m.HouseholdId);
+            return query.Where(h => h.Code == upper || h.Code.Contains(upper) || byId.Contains(h.Id));
+        }
+        var byName = db.Members.Where(m => m.Name.Contains(text)).Select(m => m.HouseholdId);
+        return query.Where(h => h.HeadName.Contains(text) || byName.Contains(h.Id));
     }
 
     private static IQueryable<Household> Sort(IQueryable<Household> q, RegistrySort sort, bool desc) => (sort, desc) switch
