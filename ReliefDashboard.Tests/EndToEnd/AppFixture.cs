@@ -46,7 +46,9 @@ public sealed class AppFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1600, Height = 1000 }, BaseURL = BaseUrl,
+            Locale = "zh-CN",
+            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            BaseURL = BaseUrl,
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);

@@ -12,13 +12,22 @@ public sealed class HouseholdBuilder
     {
         household = new Household
         {
-            Id = nextId++, Code = "T", HeadName = "王建军", OriginVillage = "李家沟村", RelocationYear = 2018,
+            Id = nextId++,
+            Code = "T",
+            HeadName = "王建军",
+            OriginVillage = "李家沟村",
+            RelocationYear = 2018,
             LastVerifiedOn = today.AddDays(-10),
         };
         household.Members.Add(new Member
         {
-            Id = 1, Name = "王建军", IdNumber = Ids.Make(new DateOnly(1970, 1, 1), Sex.Male), BirthDate = new DateOnly(1970, 1, 1),
-            Sex = Sex.Male, Relation = Relation.Head, LabourCapacity = withLabour ? LabourCapacity.Full : LabourCapacity.None,
+            Id = 1,
+            Name = "王建军",
+            IdNumber = Ids.Make(new DateOnly(1970, 1, 1), Sex.Male),
+            BirthDate = new DateOnly(1970, 1, 1),
+            Sex = Sex.Male,
+            Relation = Relation.Head,
+            LabourCapacity = withLabour ? LabourCapacity.Full : LabourCapacity.None,
         });
     }
 
@@ -34,8 +43,15 @@ public sealed class HouseholdBuilder
     {
         household.Employments.Add(new Employment
         {
-            Id = household.Employments.Count + 1, Channel = channel, Employer = "新动能电子科技有限公司", MemberId = 1, Member = Head,
-            StartDate = start, EndDate = end, ContractMonths = contractMonths, MonthlyPay = 3000,
+            Id = household.Employments.Count + 1,
+            Channel = channel,
+            Employer = "新动能电子科技有限公司",
+            MemberId = 1,
+            Member = Head,
+            StartDate = start,
+            EndDate = end,
+            ContractMonths = contractMonths,
+            MonthlyPay = 3000,
         });
         return this;
     }
@@ -44,7 +60,12 @@ public sealed class HouseholdBuilder
     {
         household.Industries.Add(new Industry
         {
-            Id = household.Industries.Count + 1, Channel = channel, Type = "山地苹果", StartDate = start, EndDate = end, AnnualIncome = income,
+            Id = household.Industries.Count + 1,
+            Channel = channel,
+            Type = "山地苹果",
+            StartDate = start,
+            EndDate = end,
+            AnnualIncome = income,
         });
         return this;
     }

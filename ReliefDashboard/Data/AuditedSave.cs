@@ -70,9 +70,16 @@ public static class AuditedSave
                 {
                     db.Audit.Add(new AuditEntry
                     {
-                        At = at, User = user, Source = source, HouseholdId = householdId,
-                        Entity = entry.Metadata.ClrType.Name, EntityId = entityId, Action = action,
-                        Field = field, OldValue = old, NewValue = @new,
+                        At = at,
+                        User = user,
+                        Source = source,
+                        HouseholdId = householdId,
+                        Entity = entry.Metadata.ClrType.Name,
+                        EntityId = entityId,
+                        Action = action,
+                        Field = field,
+                        OldValue = old,
+                        NewValue = @new,
                     });
                 }
             }

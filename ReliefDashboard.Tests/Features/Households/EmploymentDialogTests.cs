@@ -16,8 +16,14 @@ public class EmploymentDialogTests : DashboardTestContext
         var members = await db.Members.Where(m => m.HouseholdId == Seeded.NoMeasure).ToListAsync();
         var input = new EmploymentInput
         {
-            HouseholdId = Seeded.NoMeasure, Version = version, MemberId = members[0].Id, Channel = Channel.IndustrialParkJob,
-            Employer = "宏远服饰有限公司", Park = "东川工业园区", ContractMonths = 12, MonthlyPay = 2600,
+            HouseholdId = Seeded.NoMeasure,
+            Version = version,
+            MemberId = members[0].Id,
+            Channel = Channel.IndustrialParkJob,
+            Employer = "宏远服饰有限公司",
+            Park = "东川工业园区",
+            ContractMonths = 12,
+            MonthlyPay = 2600,
             StartDate = SmallDistrict.Today.AddDays(-1).ToDateTime(TimeOnly.MinValue),
         };
         var parameters = new DialogParameters { { "Input", input }, { "Members", members } };

@@ -48,8 +48,14 @@ public class HouseholdCardPageTests : DashboardTestContext
         var edit = Services.GetRequiredService<HouseholdEditService>();
         var saved = await edit.SaveEmploymentAsync(new EmploymentInput
         {
-            HouseholdId = Seeded.NoMeasure, Version = 0, MemberId = head.Id, Channel = Channel.PublicWelfarePost, Employer = "镇人民政府",
-            PostType = "保洁员", MonthlyPay = 1200, StartDate = SmallDistrict.Today.ToDateTime(TimeOnly.MinValue),
+            HouseholdId = Seeded.NoMeasure,
+            Version = 0,
+            MemberId = head.Id,
+            Channel = Channel.PublicWelfarePost,
+            Employer = "镇人民政府",
+            PostType = "保洁员",
+            MonthlyPay = 1200,
+            StartDate = SmallDistrict.Today.ToDateTime(TimeOnly.MinValue),
         });
         Assert.True(saved.Ok);
 

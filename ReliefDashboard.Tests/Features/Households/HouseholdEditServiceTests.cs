@@ -44,8 +44,15 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
         var (version, head) = await CurrentAsync(householdId);
         return new EmploymentInput
         {
-            HouseholdId = householdId, Version = version, MemberId = head, Channel = Channel.IndustrialParkJob, Employer = "东川建材有限公司",
-            Park = "东川工业园区", ContractMonths = 12, MonthlyPay = 3200, HasSocialInsurance = true,
+            HouseholdId = householdId,
+            Version = version,
+            MemberId = head,
+            Channel = Channel.IndustrialParkJob,
+            Employer = "东川建材有限公司",
+            Park = "东川工业园区",
+            ContractMonths = 12,
+            MonthlyPay = 3200,
+            HasSocialInsurance = true,
             StartDate = Today.AddDays(-3).ToDateTime(TimeOnly.MinValue),
         };
     }
@@ -107,8 +114,12 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
         var before = await CountsAsync();
         var result = await Service().SaveMemberAsync(new MemberInput
         {
-            HouseholdId = seeded.Met, Version = version, Name = "王小军", IdNumber = "610623200001010011",
-            BirthDate = new DateTime(2000, 1, 1), Sex = Sex.Male,
+            HouseholdId = seeded.Met,
+            Version = version,
+            Name = "王小军",
+            IdNumber = "610623200001010011",
+            BirthDate = new DateTime(2000, 1, 1),
+            Sex = Sex.Male,
         });
         Assert.Equal(SaveOutcome.Invalid, result.Outcome);
         Assert.Contains("身份证号校验码不正确", result.Errors);
@@ -122,7 +133,12 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
         var id = Ids.Make(new DateOnly(2000, 1, 1), Sex.Male, 77);
         var result = await Service().SaveMemberAsync(new MemberInput
         {
-            HouseholdId = seeded.Met, Version = version, Name = "王小军", IdNumber = id, BirthDate = new DateTime(2000, 1, 2), Sex = Sex.Female,
+            HouseholdId = seeded.Met,
+            Version = version,
+            Name = "王小军",
+            IdNumber = id,
+            BirthDate = new DateTime(2000, 1, 2),
+            Sex = Sex.Female,
         });
         Assert.Contains("出生日期与身份证号不一致", result.Errors);
         Assert.Contains("性别与身份证号不一致", result.Errors);
@@ -136,8 +152,12 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
         var (version, _) = await CurrentAsync(seeded.Met);
         var result = await Service().SaveMemberAsync(new MemberInput
         {
-            HouseholdId = seeded.Met, Version = version, Name = "高海龙", IdNumber = taken,
-            BirthDate = IdNumber.BirthDate(taken)!.Value.ToDateTime(TimeOnly.MinValue), Sex = IdNumber.SexOf(taken),
+            HouseholdId = seeded.Met,
+            Version = version,
+            Name = "高海龙",
+            IdNumber = taken,
+            BirthDate = IdNumber.BirthDate(taken)!.Value.ToDateTime(TimeOnly.MinValue),
+            Sex = IdNumber.SexOf(taken),
         });
         Assert.Equal(SaveOutcome.Invalid, result.Outcome);
         Assert.Contains("已登记在户 610623009000001", Assert.Single(result.Errors));
@@ -174,8 +194,13 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
         var (version, head) = await CurrentAsync(seeded.Met);
         var add = await Service().SaveMemberAsync(new MemberInput
         {
-            HouseholdId = seeded.Met, Version = version, Name = "王小军", IdNumber = Ids.Make(new DateOnly(1999, 5, 1), Sex.Male, 50),
-            BirthDate = new DateTime(1999, 5, 1), Sex = Sex.Male, Relation = Relation.Child,
+            HouseholdId = seeded.Met,
+            Version = version,
+            Name = "王小军",
+            IdNumber = Ids.Make(new DateOnly(1999, 5, 1), Sex.Male, 50),
+            BirthDate = new DateTime(1999, 5, 1),
+            Sex = Sex.Male,
+            Relation = Relation.Child,
         });
         Assert.True(add.Ok, string.Join(";", add.Errors));
         await using var db = database.CreateDbContext();
@@ -187,7 +212,11 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
 
         var end = await Service().EndMemberAsync(new EndInput
         {
-            HouseholdId = seeded.Met, Version = saved.Version, Id = son.Id, EndDate = Today.ToDateTime(TimeOnly.MinValue), Reason = MemberEndReason.MovedOut,
+            HouseholdId = seeded.Met,
+            Version = saved.Version,
+            Id = son.Id,
+            EndDate = Today.ToDateTime(TimeOnly.MinValue),
+            Reason = MemberEndReason.MovedOut,
         });
 
         Assert.True(end.Ok);
@@ -204,7 +233,11 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
         var (version, head) = await CurrentAsync(seeded.Met);
         var result = await Service().EndMemberAsync(new EndInput
         {
-            HouseholdId = seeded.Met, Version = version, Id = head, EndDate = Today.ToDateTime(TimeOnly.MinValue), Reason = MemberEndReason.Deceased,
+            HouseholdId = seeded.Met,
+            Version = version,
+            Id = head,
+            EndDate = Today.ToDateTime(TimeOnly.MinValue),
+            Reason = MemberEndReason.Deceased,
         });
         Assert.Contains("不能注销户主，请先将另一成员设为户主", result.Errors);
     }
@@ -215,7 +248,11 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
         var (version, _) = await CurrentAsync(seeded.Met);
         var result = await Service().SaveHouseholdAsync(new HouseholdInput
         {
-            HouseholdId = seeded.Met, Version = version, SiteId = seeded.SiteB, OriginVillage = "李家沟村", RelocationYear = 2018,
+            HouseholdId = seeded.Met,
+            Version = version,
+            SiteId = seeded.SiteB,
+            OriginVillage = "李家沟村",
+            RelocationYear = 2018,
         });
         Assert.Contains("所选安置点不属于本户所在镇街", result.Errors);
     }
@@ -228,7 +265,10 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
         var (version, _) = await CurrentAsync(seeded.Met);
         var result = await Service().EndMeasureAsync(MeasureKind.Employment, new EndInput
         {
-            HouseholdId = seeded.Met, Version = version, Id = job.Id, EndDate = Today.AddDays(-1).ToDateTime(TimeOnly.MinValue),
+            HouseholdId = seeded.Met,
+            Version = version,
+            Id = job.Id,
+            EndDate = Today.AddDays(-1).ToDateTime(TimeOnly.MinValue),
         });
         Assert.Equal(HouseholdStatus.NoMeasure, result.Status);
         var registry = services.GetRequiredService<HouseholdRegistryService>();

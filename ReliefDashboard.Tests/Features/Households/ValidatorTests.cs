@@ -9,8 +9,11 @@ public class ValidatorTests
 
     private static MemberInput Member(string id) => new()
     {
-        Name = "王小军", IdNumber = id, BirthDate = IdNumber.BirthDate(id)?.ToDateTime(TimeOnly.MinValue) ?? new DateTime(2000, 1, 1),
-        Sex = id.Length == 18 ? IdNumber.SexOf(id) : Sex.Male, Relation = Relation.Child,
+        Name = "王小军",
+        IdNumber = id,
+        BirthDate = IdNumber.BirthDate(id)?.ToDateTime(TimeOnly.MinValue) ?? new DateTime(2000, 1, 1),
+        Sex = id.Length == 18 ? IdNumber.SexOf(id) : Sex.Male,
+        Relation = Relation.Child,
     };
 
     [Fact]
@@ -42,8 +45,13 @@ public class ValidatorTests
 
     private static EmploymentInput Job() => new()
     {
-        MemberId = 1, Channel = Channel.IndustrialParkJob, Employer = "东川建材有限公司", Park = "东川工业园区", ContractMonths = 12,
-        MonthlyPay = 3000, StartDate = new DateTime(2026, 1, 1),
+        MemberId = 1,
+        Channel = Channel.IndustrialParkJob,
+        Employer = "东川建材有限公司",
+        Park = "东川工业园区",
+        ContractMonths = 12,
+        MonthlyPay = 3000,
+        StartDate = new DateTime(2026, 1, 1),
     };
 
     [Theory]

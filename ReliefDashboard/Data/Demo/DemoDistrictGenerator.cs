@@ -309,7 +309,11 @@ public sealed class DemoDistrictGenerator(int households, DateOnly asOf, StatusP
         var (type, unit, min, max) = DemoNames.AgriTypes[rng.Next(DemoNames.AgriTypes.Length)];
         var industry = new Industry
         {
-            Channel = Channel.AgriculturalIndustry, Type = type, Scale = rng.Next(min, max + 1), ScaleUnit = unit, StartDate = start,
+            Channel = Channel.AgriculturalIndustry,
+            Type = type,
+            Scale = rng.Next(min, max + 1),
+            ScaleUnit = unit,
+            StartDate = start,
             Park = rng.NextDouble() < 0.35 ? "镇农业特色产业园" : null,
             AnnualIncome = 6000 + rng.Next(0, 40) * 500,
         };
@@ -321,8 +325,11 @@ public sealed class DemoDistrictGenerator(int households, DateOnly asOf, StatusP
     {
         var industry = new Industry
         {
-            Channel = Channel.CommunityFactoryOrBusiness, Type = Pick(DemoNames.Businesses), StartDate = start,
-            LicenceNumber = $"92610623MA{rng.Next(0, 100_000_000):D8}", AnnualIncome = 20000 + rng.Next(0, 40) * 1000,
+            Channel = Channel.CommunityFactoryOrBusiness,
+            Type = Pick(DemoNames.Businesses),
+            StartDate = start,
+            LicenceNumber = $"92610623MA{rng.Next(0, 100_000_000):D8}",
+            AnnualIncome = 20000 + rng.Next(0, 40) * 1000,
         };
         h.Industries.Add(industry);
         return industry;
@@ -331,15 +338,23 @@ public sealed class DemoDistrictGenerator(int households, DateOnly asOf, StatusP
     private void AddPv(Household h) =>
         h.Industries.Add(new Industry
         {
-            Channel = Channel.Photovoltaic, Type = "村级光伏电站收益", PvStation = "7.65兆瓦扶贫光伏电站", PvShareKw = 19.2m,
-            StartDate = asOf.AddMonths(-rng.Next(18, 40)), AnnualIncome = 3000,
+            Channel = Channel.Photovoltaic,
+            Type = "村级光伏电站收益",
+            PvStation = "7.65兆瓦扶贫光伏电站",
+            PvShareKw = 19.2m,
+            StartDate = asOf.AddMonths(-rng.Next(18, 40)),
+            AnnualIncome = 3000,
         });
 
     private void AddAssetShare(Household h, DateOnly start) =>
         h.Industries.Add(new Industry
         {
-            Channel = Channel.AssetIncome, Type = "三变改革股份分红", Collective = $"{h.OriginVillage}股份经济合作社",
-            ShareForm = (AssetShareForm)rng.Next(0, 5), StartDate = start, AnnualIncome = 300 + rng.Next(0, 25) * 50,
+            Channel = Channel.AssetIncome,
+            Type = "三变改革股份分红",
+            Collective = $"{h.OriginVillage}股份经济合作社",
+            ShareForm = (AssetShareForm)rng.Next(0, 5),
+            StartDate = start,
+            AnnualIncome = 300 + rng.Next(0, 25) * 50,
         });
 
     private T Pick<T>(IReadOnlyList<T> items) => items[rng.Next(items.Count)];

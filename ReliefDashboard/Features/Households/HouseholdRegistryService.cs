@@ -29,8 +29,15 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
             .Take(size)
             .Select(h => new
             {
-                h.Id, h.Code, h.HeadName, Town = h.Town!.Name, Site = h.Site!.Name, h.Status, h.StatusExplanation,
-                h.LastVerifiedOn, h.HasLabour,
+                h.Id,
+                h.Code,
+                h.HeadName,
+                Town = h.Town!.Name,
+                Site = h.Site!.Name,
+                h.Status,
+                h.StatusExplanation,
+                h.LastVerifiedOn,
+                h.HasLabour,
                 HeadId = h.Members.Where(m => m.Relation == Relation.Head).Select(m => m.IdNumber).FirstOrDefault(),
                 Members = h.MemberCount,
             })
