@@ -32,16 +32,16 @@ public sealed record StatusPolicy
 
     public static IReadOnlyList<PolicySetting> Defaults { get; } =
     [
-        new() { Key = Keys.ContractMonths, Value = "12", Label = "稳定就业：书面合同/协议期限不少于（月）", Clause = "三(二)、三(四)；DOMAIN §4 稳定就业" },
-        new() { Key = Keys.ContinuousMonths, Value = "6", Label = "稳定就业：或连续就业不少于（月）", Clause = "DOMAIN §4 稳定就业" },
-        new() { Key = Keys.IndustryMonths, Value = "6", Label = "稳定产业：持续经营不少于（月，一个生产周期）", Clause = "三(一)；DOMAIN §4 稳定产业" },
-        new() { Key = Keys.EndingWithinDays, Value = "60", Label = "预警：全部达标措施在此天数内到期", Clause = "DOMAIN §4 预警" },
-        new() { Key = Keys.VerificationDays, Value = "90", Label = "预警：超过此天数未走访核实", Clause = "DOMAIN §4 预警；§8 数据时效" },
+        new() { Key = Keys.ContractMonths, Value = "12", Label = "稳定就业：书面合同/协议期限不少于（月）", Clause = "一、总体目标“一人稳定就业”；参照三(二)、三(四)“1年以上劳动合同/协议”" },
+        new() { Key = Keys.ContinuousMonths, Value = "6", Label = "稳定就业：或连续就业不少于（月）", Clause = "一、总体目标“一人稳定就业”（方案未明确，平台口径）" },
+        new() { Key = Keys.IndustryMonths, Value = "6", Label = "稳定产业：持续经营不少于（月，一个生产周期）", Clause = "一、总体目标“一项稳定脱贫产业”（方案未明确，平台口径）" },
+        new() { Key = Keys.EndingWithinDays, Value = "60", Label = "预警：全部达标措施在此天数内到期", Clause = "四(三) 督查考核（方案未明确，平台口径）" },
+        new() { Key = Keys.VerificationDays, Value = "90", Label = "预警：超过此天数未走访核实", Clause = "四(三) 督查考核：走访核实时效（平台口径）" },
         new() { Key = Keys.PostWhileActive, Value = "true", Label = "公益性岗位在岗期间即算稳定就业", Clause = "三(五)" },
         new() { Key = Keys.SharesWhilePaying, Value = "true", Label = "光伏、资产收益分红在有效且有收益期间即算稳定产业", Clause = "三(六)、三(七)" },
-        new() { Key = Keys.WeakLabour, Value = "true", Label = "弱劳动力计为有劳动能力", Clause = "DOMAIN §8 分母口径" },
+        new() { Key = Keys.WeakLabour, Value = "true", Label = "弱劳动力计为有劳动能力", Clause = "三、目标任务“有劳动力的搬迁户”口径（平台口径）" },
         new() { Key = Keys.CountingChannels, Value = "1,2,3,4,5,6,7", Label = "计入达标的渠道（第8类兜底保障从不单独达标）", Clause = "一、总体目标；三(一)至三(七)" },
-        new() { Key = Keys.ExcludeSafetyNet, Value = "true", Label = "兜底户不计入达标率分母", Clause = "三(八)；DOMAIN §8 分母口径" },
+        new() { Key = Keys.ExcludeSafetyNet, Value = "true", Label = "兜底户不计入达标率分母", Clause = "三(八) 社会兜底保障：整户无劳动能力户单列统计" },
     ];
 
     public static StatusPolicy FromSettings(IReadOnlyDictionary<string, string> values)

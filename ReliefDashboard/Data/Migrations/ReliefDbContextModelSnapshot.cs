@@ -357,35 +357,35 @@ namespace ReliefDashboard.Data.Migrations
                         new
                         {
                             Key = "status.stableEmployment.contractMonths",
-                            Clause = "三(二)、三(四)；DOMAIN §4 稳定就业",
+                            Clause = "一、总体目标“一人稳定就业”；参照三(二)、三(四)“1年以上劳动合同/协议”",
                             Label = "稳定就业：书面合同/协议期限不少于（月）",
                             Value = "12"
                         },
                         new
                         {
                             Key = "status.stableEmployment.continuousMonths",
-                            Clause = "DOMAIN §4 稳定就业",
+                            Clause = "一、总体目标“一人稳定就业”（方案未明确，平台口径）",
                             Label = "稳定就业：或连续就业不少于（月）",
                             Value = "6"
                         },
                         new
                         {
                             Key = "status.stableIndustry.months",
-                            Clause = "三(一)；DOMAIN §4 稳定产业",
+                            Clause = "一、总体目标“一项稳定脱贫产业”（方案未明确，平台口径）",
                             Label = "稳定产业：持续经营不少于（月，一个生产周期）",
                             Value = "6"
                         },
                         new
                         {
                             Key = "status.atRisk.endingWithinDays",
-                            Clause = "DOMAIN §4 预警",
+                            Clause = "四(三) 督查考核（方案未明确，平台口径）",
                             Label = "预警：全部达标措施在此天数内到期",
                             Value = "60"
                         },
                         new
                         {
                             Key = "status.atRisk.verificationMaxAgeDays",
-                            Clause = "DOMAIN §4 预警；§8 数据时效",
+                            Clause = "四(三) 督查考核：走访核实时效（平台口径）",
                             Label = "预警：超过此天数未走访核实",
                             Value = "90"
                         },
@@ -406,7 +406,7 @@ namespace ReliefDashboard.Data.Migrations
                         new
                         {
                             Key = "status.labour.weakCountsAsLabour",
-                            Clause = "DOMAIN §8 分母口径",
+                            Clause = "三、目标任务“有劳动力的搬迁户”口径（平台口径）",
                             Label = "弱劳动力计为有劳动能力",
                             Value = "true"
                         },
@@ -420,7 +420,7 @@ namespace ReliefDashboard.Data.Migrations
                         new
                         {
                             Key = "status.safetyNet.excludedFromDenominator",
-                            Clause = "三(八)；DOMAIN §8 分母口径",
+                            Clause = "三(八) 社会兜底保障：整户无劳动能力户单列统计",
                             Label = "兜底户不计入达标率分母",
                             Value = "true"
                         });
