@@ -20,7 +20,7 @@ public class RegistryToCardTests(AppFixture app)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("town=\\d+"));
         await page.Locator("[data-sort=verified]").ClickAsync();
         await page.Locator("[data-sort=verified]").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=verified&desc=True"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=verified&desc=true"));
         var rows = page.Locator("tr[data-household]");
         await Assertions.Expect(rows.First).ToContainTextAsync("无措施");
         Assert.All(await rows.Locator("td:nth-child(4)").AllTextContentsAsync(), t => Assert.Equal("麻塬镇", t.Trim()));

@@ -58,7 +58,16 @@ public class RegistryPageTests : DashboardTestContext
         string[] heads = ["王建军", "李志强", "张秀英", "高海龙"];
         cut.WaitForAssertion(() => Assert.Contains(heads.Min(StringComparer.Ordinal)!, cut.FindAll("tr[data-household]")[0].TextContent));
         cut.Find("[data-sort=head]").Click();
-        Assert.EndsWith("households?sort=head&desc=True", nav.Uri);
+        Assert.EndsWith("households?sort=head&desc=true", nav.Uri);
         cut.WaitForAssertion(() => Assert.Contains(heads.Max(StringComparer.Ordinal)!, cut.FindAll("tr[data-household]")[0].TextContent));
+    }
+
+    [Theory]
+    [InlineData("households?town=abc&page=-5&size=99999")]
+    [InlineData("households?status=Bogus&channel=99&desc=maybe&sort=nothing")]
+    public void AMangledLink_ShowsTheUnfilteredList_NotAnError(string url)
+    {
+        var cut = Open(url);
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("tr[data-household]").Count));
     }
 }
