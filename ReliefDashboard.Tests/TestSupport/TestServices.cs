@@ -15,6 +15,7 @@ public static class TestServices
 {
     public static IServiceCollection AddRelief(this IServiceCollection services, TestDatabase db, FixedClock clock)
     {
+        services.AddLogging();
         services.AddSingleton<IDbContextFactory<ReliefDbContext>>(db);
         services.AddSingleton<TimeProvider>(clock);
         services.AddValidatorsFromAssemblyContaining<Program>();

@@ -108,6 +108,24 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFailingWrite_IsReportedInChinese_AndLeavesNothingHalfWritten()
+    {
+        await using (var db = database.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON Audit BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;");
+        }
+        var before = await CountsAsync();
+
+        var result = await Service().SaveEmploymentAsync(await StableJobAsync(seeded.NoMeasure));
+
+        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Contains("本次修改未保存", Assert.Single(result.Errors));
+        Assert.Equal(before, await CountsAsync());
+        var (version, _) = await CurrentAsync(seeded.NoMeasure);
+        Assert.Equal(0, version);
+    }
+
+    [Fact]
     public async Task InvalidIdNumber_IsRefused_AndNoMemberIsWritten()
     {
         var (version, _) = await CurrentAsync(seeded.Met);

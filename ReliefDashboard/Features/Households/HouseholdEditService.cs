@@ -16,7 +16,8 @@ public sealed partial class HouseholdEditService(
     IServiceProvider validators,
     ChangeNotifier notifier,
     CurrentUser user,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<HouseholdEditService> logger)
 {
     public const string FormSource = "表单录入";
 
@@ -59,6 +60,12 @@ public sealed partial class HouseholdEditService(
         {
             await using var fresh = await dbFactory.CreateDbContextAsync(ct);
             return await ConflictAsync(fresh, household.Id, input.Version, ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // The transaction rolled back: nothing was written, and the form keeps what the user typed.
+            logger.LogError(ex, "Saving household {HouseholdId} failed", household.Id);
+            return SaveResult.Invalid("保存失败：数据库暂时无法写入，本次修改未保存。您填写的内容仍在表单中，请稍后再试。");
         }
         notifier.Publish(new DataChange([household.Id], DateTime.UtcNow));
         return new SaveResult(SaveOutcome.Saved, [], household.Version, household.Status);

@@ -51,8 +51,10 @@ public sealed class EmploymentInputValidator : AbstractValidator<EmploymentInput
         RuleFor(x => x.MemberId).GreaterThan(0).WithMessage("请选择就业的家庭成员");
         RuleFor(x => x.Channel).Must(c => Labels.EmploymentChannels.Contains(c)).WithMessage("就业类措施只能属于第2、3、4、5类渠道");
         RuleFor(x => x.Employer).NotEmpty().WithMessage("用工单位不能为空").MaximumLength(80).WithMessage("用工单位不能超过80个字");
-        RuleFor(x => x.Park).NotEmpty().When(x => x.Channel == Channel.IndustrialParkJob).WithMessage("园区用工须填写所在园区");
-        RuleFor(x => x.PostType).NotEmpty().When(x => x.Channel == Channel.PublicWelfarePost).WithMessage("公益性岗位须填写岗位类型");
+        RuleFor(x => x.Park).NotEmpty().When(x => x.Channel == Channel.IndustrialParkJob).WithMessage("园区用工须填写所在园区")
+            .MaximumLength(60).WithMessage("园区名称不能超过60个字");
+        RuleFor(x => x.PostType).NotEmpty().When(x => x.Channel == Channel.PublicWelfarePost).WithMessage("公益性岗位须填写岗位类型")
+            .MaximumLength(40).WithMessage("岗位类型不能超过40个字");
         RuleFor(x => x.ContractMonths).InclusiveBetween(1, 120).When(x => x.ContractMonths is not null).WithMessage("合同期限应在1至120个月之间");
         RuleFor(x => x.MonthlyPay).GreaterThanOrEqualTo(0).WithMessage("月工资不能为负数").LessThanOrEqualTo(100_000).WithMessage("月工资不能超过100000元");
         RuleFor(x => x.StartDate).NotNull().WithMessage("请填写开始日期");
@@ -68,11 +70,16 @@ public sealed class IndustryInputValidator : AbstractValidator<IndustryInput>
         RuleFor(x => x.Channel).Must(c => Labels.IndustryChannels.Contains(c)).WithMessage("产业类措施只能属于第1、3、6、7类渠道");
         RuleFor(x => x.Type).NotEmpty().WithMessage("产业类型不能为空").MaximumLength(60).WithMessage("产业类型不能超过60个字");
         RuleFor(x => x.Scale).GreaterThanOrEqualTo(0).When(x => x.Scale is not null).WithMessage("规模不能为负数");
-        RuleFor(x => x.ScaleUnit).NotEmpty().When(x => x.Scale is not null).WithMessage("填写规模时须注明单位");
+        RuleFor(x => x.ScaleUnit).NotEmpty().When(x => x.Scale is not null).WithMessage("填写规模时须注明单位")
+            .MaximumLength(10).WithMessage("规模单位不能超过10个字");
+        RuleFor(x => x.Park).MaximumLength(60).WithMessage("园区名称不能超过60个字");
+        RuleFor(x => x.LicenceNumber).MaximumLength(40).WithMessage("营业执照号不能超过40个字符");
         RuleFor(x => x.AnnualIncome).GreaterThanOrEqualTo(0).When(x => x.AnnualIncome is not null).WithMessage("年收益不能为负数");
-        RuleFor(x => x.PvStation).NotEmpty().When(x => x.Channel == Channel.Photovoltaic).WithMessage("光伏收益须填写电站");
+        RuleFor(x => x.PvStation).NotEmpty().When(x => x.Channel == Channel.Photovoltaic).WithMessage("光伏收益须填写电站")
+            .MaximumLength(60).WithMessage("电站名称不能超过60个字");
         RuleFor(x => x.PvShareKw).GreaterThan(0).When(x => x.PvShareKw is not null).WithMessage("光伏份额须大于0");
-        RuleFor(x => x.Collective).NotEmpty().When(x => x.Channel == Channel.AssetIncome).WithMessage("资产收益须填写集体经济组织或合作社");
+        RuleFor(x => x.Collective).NotEmpty().When(x => x.Channel == Channel.AssetIncome).WithMessage("资产收益须填写集体经济组织或合作社")
+            .MaximumLength(80).WithMessage("集体经济组织名称不能超过80个字");
         RuleFor(x => x.ShareForm).NotNull().When(x => x.Channel == Channel.AssetIncome).WithMessage("资产收益须选择入股形式");
         RuleFor(x => x.StartDate).NotNull().WithMessage("请填写开始日期");
         RuleFor(x => x.EndDate).Must((x, end) => end is null || x.StartDate is null || end.Value.Date >= x.StartDate.Value.Date)

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReliefDashboard.Domain;
+using ReliefDashboard.TestSupport;
+
+namespace ReliefDashboard.Data;
+
+public class DatabaseSetupTests
+{
+    [Fact]
+    public async Task WithTheDemoSwitchedOff_ARealDeploymentStartsEmpty_ButWithThePolicyDefaults()
+    {
+        await using var database = new TestDatabase();
+        await DatabaseSetup.PrepareAsync(database, loadDemo: false, NullLogger.Instance);
+
+        await using var db = database.CreateDbContext();
+        Assert.Equal(0, await db.Households.CountAsync());
+        Assert.Equal(0, await db.Towns.CountAsync());
+        var policy = await PolicyStore.LoadStatusPolicyAsync(db);
+        Assert.Equal((12, 6, 6, 60, 90), (policy.StableEmploymentContractMonths, policy.StableEmploymentContinuousMonths,
+            policy.StableIndustryMonths, policy.AtRiskEndingWithinDays, policy.VerificationMaxAgeDays));
+        Assert.Equal(Enumerable.Range(1, 7).Select(c => (Channel)c), policy.CountingChannels.Order());
+        Assert.Equal(StatusPolicy.Defaults.Count, await db.PolicySettings.CountAsync());
+    }
+
+    [Fact]
+    public async Task WithTheDemoOn_AnEmptyDatabaseGetsTheDistrict_OnlyOnce()
+    {
+        await using var database = new TestDatabase();
+        await DatabaseSetup.PrepareAsync(database, loadDemo: true, NullLogger.Instance);
+        await DatabaseSetup.PrepareAsync(database, loadDemo: true, NullLogger.Instance);
+
+        await using var db = database.CreateDbContext();
+        Assert.Equal(2524, await db.Households.CountAsync());
+    }
+
+    [Theory]
+    [InlineData("Data Source=data/relief.db")]
+    [InlineData(null)]
+    public void ARelativeFile_IsTakenFromTheRepositoryRoot(string? configured)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"relief-root-{Guid.NewGuid():N}");
+        var project = Directory.CreateDirectory(Path.Combine(root, "ReliefDashboard")).FullName;
+        File.WriteAllText(Path.Combine(root, "ReliefDashboard.sln"), "");
+        try
+        {
+            var resolved = DatabaseSetup.ResolveConnectionString(configured, project);
+            Assert.Contains($"Data Source={Path.Combine(root, "data", "relief.db")}", resolved);
+            Assert.True(Directory.Exists(Path.Combine(root, "data")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+}
