@@ -1,5 +1,8 @@
 using System.Globalization;
 using FluentValidation;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using MudBlazor.Services;
@@ -7,6 +10,7 @@ using ReliefDashboard.Cli;
 using ReliefDashboard.Components;
 using ReliefDashboard.Components.Shared;
 using ReliefDashboard.Data;
+using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Realtime;
 
@@ -26,6 +30,32 @@ var connectionString = DatabaseSetup.ResolveConnectionString(
 builder.Services.AddDbContextFactory<ReliefDbContext>(o => o.UseSqlite(connectionString));
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
+builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+builder.Services.AddIdentityCore<AppUser>(o =>
+    {
+        o.Password.RequiredLength = 8;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedAttempts", 5);
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Accounts:LockoutMinutes", 15));
+        o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
+    })
+    .AddRoles<IdentityRole>()
+    .AddEntityFrameworkStores<ReliefDbContext>()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<AppClaimsFactory>()
+    .AddErrorDescriber<ChineseIdentityErrors>();
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/account/login";
+    o.AccessDeniedPath = "/account/denied";
+    o.ExpireTimeSpan = TimeSpan.FromHours(8);
+    o.SlidingExpiration = true;
+    o.Cookie.Name = "relief.auth";
+});
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 builder.Services.AddMudServices(c =>
 {
     c.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.TopCenter;
@@ -37,6 +67,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ChangeNotifier>();
 builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddSingleton<AccountSeeder>();
 builder.Services.AddScoped<HouseholdRegistryService>();
 builder.Services.AddScoped<HouseholdCardService>();
 builder.Services.AddScoped<HouseholdEditService>();
@@ -53,10 +84,13 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization("zh-CN");
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapHealthz();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

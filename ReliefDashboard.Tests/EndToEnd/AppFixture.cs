@@ -42,6 +42,20 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
+    public const string DemoPassword = "Relief@2524";
+
+    /// <summary>A new browser context signed in through the login form as <paramref name="userName"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("account/login");
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(DemoPassword);
+        await page.Locator("[data-testid=login]").ClickAsync();
+        await page.WaitForCircuitAsync();
+        return page;
+    }
+
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions

@@ -5,11 +5,9 @@ namespace ReliefDashboard.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public class ConcurrentEditTests(AppFixture app)
 {
-    private const int HouseholdId = 40;
-
-    private static async Task<ILocator> OpenEditAsync(IPage page)
+    private static async Task<ILocator> OpenEditAsync(IPage page, string card)
     {
-        await page.OpenAsync($"households/{HouseholdId}");
+        await page.OpenAsync(card);
         await page.Locator("[data-testid=edit-household]").ClickAsync();
         var dialog = page.Locator(".mud-dialog");
         await Assertions.Expect(dialog).ToContainTextAsync("编辑户信息");
@@ -19,10 +17,12 @@ public class ConcurrentEditTests(AppFixture app)
     [Fact]
     public async Task TheSecondSave_IsToldOfTheConflict_KeepsItsInput_AndHistoryHoldsOnlyWhatWasSaved()
     {
-        var first = await app.NewPageAsync();
-        var second = await app.NewPageAsync();
-        var firstDialog = await OpenEditAsync(first);
-        var secondDialog = await OpenEditAsync(second);
+        var first = await app.SignedInPageAsync("demo.qingshi");
+        var second = await app.SignedInPageAsync("demo.qingshi");
+        await first.OpenAsync("households?sort=code&desc=true");
+        var card = (await first.Locator("tr[data-household] a").Nth(3).GetAttributeAsync("href"))!;
+        var firstDialog = await OpenEditAsync(first, card);
+        var secondDialog = await OpenEditAsync(second, card);
 
         await firstDialog.GetByLabel("迁出村").FillAsync("甲方修改村");
         await firstDialog.Locator("[data-testid=save]").ClickAsync();

@@ -10,9 +10,14 @@ public class RegistryToCardTests(AppFixture app)
     [Fact]
     public async Task StaffGiveANoMeasureHousehold_AStableJob_AndTheStatusBecomesMet()
     {
-        var page = await app.NewPageAsync();
+        var page = await app.SignedInPageAsync("demo.supervisor");
         await page.OpenAsync("households");
         Assert.Equal("2,524", await page.Locator("[data-testid=total]").TextContentAsync());
+        await page.Context.CloseAsync();
+
+        // Town staff keep their own town's records right.
+        page = await app.SignedInPageAsync("demo.mayuan");
+        await page.OpenAsync("households");
 
         await page.ChooseAsync(page.Locator("[data-testid=filter-town]"), "麻塬镇");
         await page.Locator("[data-testid=status-counts] [data-status=NoMeasure]").ClickAsync();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
@@ -15,6 +16,8 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     protected readonly TestDatabase Database = new();
     protected readonly FixedClock Clock = new(SmallDistrict.Today);
     protected SmallDistrict.Seeded Seeded = default!;
+    private readonly TestUser user = new();
+    private readonly BunitAuthorizationContext auth;
 
     protected DashboardTestContext()
     {
@@ -22,10 +25,24 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-CN");
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = 0);
+        Services.AddSingleton(user);
         Services.AddRelief(Database, Clock);
+        auth = AddAuthorization();
     }
 
-    public virtual async ValueTask InitializeAsync() => Seeded = await SmallDistrict.SeedAsync(Database);
+    public virtual async ValueTask InitializeAsync()
+    {
+        Seeded = await SmallDistrict.SeedAsync(Database);
+        ActAs(Seeded.StaffA);
+    }
+
+    /// <summary>The user the pages and services act for, and what AuthorizeView sees.</summary>
+    protected void ActAs(Domain.UserScope scope)
+    {
+        user.Scope = scope;
+        auth.SetAuthorized(scope.Name);
+        auth.SetRoles(scope.Role);
+    }
 
     async ValueTask IAsyncDisposable.DisposeAsync()
     {

@@ -1,9 +1,11 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Features.Policy;
 using ReliefDashboard.Realtime;
@@ -20,7 +22,8 @@ public static class TestServices
         services.AddSingleton<TimeProvider>(clock);
         services.AddValidatorsFromAssemblyContaining<Program>();
         services.AddSingleton<ChangeNotifier>();
-        services.AddScoped<CurrentUser>();
+        services.TryAddSingleton<TestUser>();
+        services.AddScoped(sp => new CurrentUser(sp) { Override = sp.GetRequiredService<TestUser>().Scope });
         services.AddScoped<HouseholdRegistryService>();
         services.AddScoped<HouseholdCardService>();
         services.AddScoped<HouseholdEditService>();
@@ -32,12 +35,22 @@ public static class TestServices
     public static ServiceProvider Build(TestDatabase db, FixedClock clock) => new ServiceCollection().AddRelief(db, clock).BuildServiceProvider();
 }
 
+/// <summary>Who the services act for in a test; set before resolving a scoped service.</summary>
+public sealed class TestUser
+{
+    public UserScope Scope { get; set; } = new("test-admin", "测试管理员", Roles.Admin, null, null);
+}
+
 /// <summary>A small hand-made district with known answers: two towns, four households.</summary>
 public static class SmallDistrict
 {
     public static readonly DateOnly Today = new(2026, 11, 29);
 
-    public sealed record Seeded(int TownA, int TownB, int SiteA, int SiteB, int Met, int NoMeasure, int SafetyNet, int OtherTown);
+    public sealed record Seeded(int TownA, int TownB, int SiteA, int SiteB, int Met, int NoMeasure, int SafetyNet, int OtherTown)
+    {
+        public UserScope StaffA => new("staff-a", "青石镇 王干事", Roles.TownStaff, TownA, null);
+        public UserScope StaffB => new("staff-b", "麻塬镇 李干事", Roles.TownStaff, TownB, null);
+    }
 
     public static async Task<Seeded> SeedAsync(TestDatabase database)
     {

@@ -40,7 +40,8 @@ public static class BenchCommand
             await db.Database.MigrateAsync();
             Console.WriteLine($"District: {await db.Households.CountAsync():N0} households, {await db.Members.CountAsync():N0} members ({file})");
         }
-        var registry = new HouseholdRegistryService(factory);
+        var registry = new HouseholdRegistryService(factory,
+            new Features.Accounts.CurrentUser(EmptyServices.Instance) { Override = UserScope.System("基准测试") });
         var lagging = await FirstTownAsync(factory);
         var sampleId = await SampleIdFragmentAsync(factory);
 
@@ -96,6 +97,13 @@ public static class BenchCommand
         await using var db = await factory.CreateDbContextAsync();
         var id = await db.Members.OrderBy(m => m.Id).Skip(1000).Select(m => m.IdNumber).FirstAsync();
         return id;
+    }
+
+    private sealed class EmptyServices : IServiceProvider
+    {
+        public static readonly EmptyServices Instance = new();
+
+        public object? GetService(Type serviceType) => null;
     }
 
     private sealed class FileContextFactory(string file) : IDbContextFactory<ReliefDbContext>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ReliefDashboard.Features.Accounts;
 
 namespace ReliefDashboard.Data;
 
@@ -9,10 +10,14 @@ namespace ReliefDashboard.Data;
 public sealed class DatabaseInitializer(
     IDbContextFactory<ReliefDbContext> factory,
     IConfiguration configuration,
+    AccountSeeder accounts,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        DatabaseSetup.PrepareAsync(factory, configuration.GetValue("Demo:LoadOnFirstStart", true), logger, cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var demoLoaded = await DatabaseSetup.PrepareAsync(factory, configuration.GetValue("Demo:LoadOnFirstStart", true), logger, cancellationToken);
+        await accounts.SeedAsync(demoLoaded, cancellationToken);
+    }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

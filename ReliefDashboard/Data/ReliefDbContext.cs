@@ -1,9 +1,10 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Domain;
 
 namespace ReliefDashboard.Data;
 
-public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : DbContext(options)
+public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Town> Towns => Set<Town>();
     public DbSet<ResettlementSite> Sites => Set<ResettlementSite>();
@@ -14,9 +15,31 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : DbCont
     public DbSet<SafetyNetCoverage> Coverages => Set<SafetyNetCoverage>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<PolicySetting> PolicySettings => Set<PolicySetting>();
+    public DbSet<PolicySettingChange> PolicyChanges => Set<PolicySettingChange>();
+    public DbSet<ActivityLog> Activity => Set<ActivityLog>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        base.OnModelCreating(b);
+        b.Entity<AppUser>(e =>
+        {
+            e.Property(u => u.DisplayName).HasMaxLength(40);
+            e.Property(u => u.Department).HasMaxLength(40);
+            e.HasOne<Town>().WithMany().HasForeignKey(u => u.TownId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ActivityLog>(e =>
+        {
+            e.Property(a => a.User).HasMaxLength(60);
+            e.Property(a => a.Kind).HasMaxLength(20);
+            e.Property(a => a.Target).HasMaxLength(120);
+            e.HasIndex(a => a.At);
+        });
+        b.Entity<PolicySettingChange>(e =>
+        {
+            e.Property(p => p.Key).HasMaxLength(80);
+            e.Property(p => p.User).HasMaxLength(60);
+            e.HasIndex(p => new { p.Key, p.At });
+        });
         b.Entity<Town>(e =>
         {
             e.Property(t => t.Name).HasMaxLength(40);

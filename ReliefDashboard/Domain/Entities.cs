@@ -155,3 +155,15 @@ public class PolicySetting
     public required string Label { get; set; }
     public required string Clause { get; set; }
 }
+
+/// <summary>History of a policy setting: every change with who made it, when, and why.</summary>
+public class PolicySettingChange
+{
+    public long Id { get; set; }
+    public required string Key { get; set; }
+    public required string OldValue { get; set; }
+    public required string NewValue { get; set; }
+    public required string User { get; set; }
+    public DateTime At { get; set; }
+    public string? Reason { get; set; }
+}

@@ -63,6 +63,43 @@ public class HouseholdCardPageTests : DashboardTestContext
         Assert.Contains("保洁员", cut.Find("[data-channel='5']").TextContent);
         var history = cut.Find("[data-testid=history]").TextContent;
         Assert.Contains("无措施", history);
-        Assert.Contains("本机用户", history);
+        Assert.Contains("青石镇 王干事", history);
+    }
+
+    [Fact]
+    public void AnotherTownsHousehold_ShowsNoAccess_AndTheAttemptIsRecorded()
+    {
+        var cut = Open(Seeded.OtherTown);
+        cut.WaitForAssertion(() => Assert.Contains("无权访问", cut.Find("[data-testid=no-access]").TextContent));
+        Assert.DoesNotContain("高海龙", cut.Markup);
+        using var db = Database.CreateDbContext();
+        var log = Assert.Single(db.Activity.ToList());
+        Assert.Equal(Domain.ActivityLog.Kinds.Denied, log.Kind);
+        Assert.Contains("610623009000001", log.Target);
+        Assert.Equal("青石镇 王干事", log.User);
+    }
+
+    [Fact]
+    public void TheLeadingGroup_ReadsTheCard_WithoutEditButtonsOrReveal()
+    {
+        ActAs(new UserScope("lg", "领导 刘", Roles.LeadingGroup, null, null));
+        var cut = Open(Seeded.OtherTown);
+        cut.WaitForAssertion(() => Assert.Contains("高海龙 户", cut.Markup));
+        Assert.Empty(cut.FindAll("[data-testid=edit-household]"));
+        Assert.Empty(cut.FindAll("[data-testid=add-member]"));
+        Assert.Empty(cut.FindAll("[data-testid=add-employment]"));
+        Assert.Empty(cut.FindAll("[data-testid=reveal-phone]"));
+        Assert.Contains("只读", cut.Markup);
+    }
+
+    [Fact]
+    public void OwnTownStaff_CanRevealThePhone_AndTheRevealIsRecorded()
+    {
+        var cut = Open(Seeded.Met);
+        cut.WaitForAssertion(() => Assert.Contains("138****5678", cut.Find("[data-testid=phone]").TextContent));
+        cut.Find("[data-testid=reveal-phone]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("13812345678", cut.Find("[data-testid=phone]").TextContent));
+        using var db = Database.CreateDbContext();
+        Assert.Equal(Domain.ActivityLog.Kinds.Reveal, Assert.Single(db.Activity.ToList()).Kind);
     }
 }

@@ -27,9 +27,8 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
 
     private HouseholdEditService Service(string user = "青石镇 王干事")
     {
-        var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<CurrentUser>().Name = user;
-        return scope.ServiceProvider.GetRequiredService<HouseholdEditService>();
+        services.GetRequiredService<TestUser>().Scope = seeded.StaffA with { Name = user };
+        return services.CreateScope().ServiceProvider.GetRequiredService<HouseholdEditService>();
     }
 
     private async Task<(int Version, int HeadId)> CurrentAsync(int householdId)

@@ -9,6 +9,7 @@ public class RegistryPageTests : DashboardTestContext
 {
     private IRenderedComponent<RegistryPage> Open(string url)
     {
+        ActAs(new Domain.UserScope("sup", "督查 张", Domain.Roles.Supervisor, null, null));
         Services.GetRequiredService<NavigationManager>().NavigateTo(url);
         Render<MudBlazor.MudPopoverProvider>();
         return Render<RegistryPage>();
@@ -69,5 +70,19 @@ public class RegistryPageTests : DashboardTestContext
     {
         var cut = Open(url);
         cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("tr[data-household]").Count));
+    }
+
+    [Fact]
+    public void TownStaff_SeeOnlyTheirTown_EvenWhenTheUrlAsksForAnother()
+    {
+        ActAs(Seeded.StaffA);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"households?town={Seeded.TownB}");
+        var cut = Render<RegistryPage>();
+        cut.WaitForAssertion(() => Assert.Equal("0", cut.Find("[data-testid=total]").TextContent));
+
+        Services.GetRequiredService<NavigationManager>().NavigateTo("households");
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("tr[data-household]").Count));
+        Assert.DoesNotContain("高海龙", cut.Markup);
+        Assert.DoesNotContain("麻塬镇", cut.Markup);
     }
 }

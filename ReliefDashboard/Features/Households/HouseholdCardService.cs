@@ -1,11 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Accounts;
 
 namespace ReliefDashboard.Features.Households;
 
 public sealed record HistoryRow(DateTime At, string User, string Source, string What, string Field, string? Old, string? New);
 
+/// <summary>
+/// One household for its card. ID numbers and the phone are masked here, on the server, for everyone;
+/// the full values come only through <see cref="HouseholdCardService.RevealAsync"/>, which checks and records.
+/// </summary>
 public sealed record HouseholdCard(
     Household Household,
     string Town,
@@ -13,13 +18,22 @@ public sealed record HouseholdCard(
     SiteKind SiteKind,
     IReadOnlyList<Option> TownSites,
     IReadOnlyList<HistoryRow> History,
-    StatusPolicy Policy);
+    StatusPolicy Policy,
+    bool CanEdit,
+    bool CanReveal);
 
-/// <summary>One household with everything it owns and its change history, read without tracking.</summary>
-public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFactory)
+public enum CardAccess
 {
-    public async Task<HouseholdCard?> GetAsync(int householdId, CancellationToken ct = default)
+    Found,
+    NotFound,
+    Denied,
+}
+
+public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser user)
+{
+    public async Task<(CardAccess Access, HouseholdCard? Card)> GetAsync(int householdId, CancellationToken ct = default)
     {
+        var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var h = await db.Households.AsNoTracking()
             .Include(x => x.Town)
@@ -32,7 +46,18 @@ public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFa
             .SingleOrDefaultAsync(x => x.Id == householdId, ct);
         if (h is null)
         {
-            return null;
+            return (CardAccess.NotFound, null);
+        }
+        if (!scope.CanRead(h.TownId, h.ChannelMask))
+        {
+            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"查看搬迁户 {h.Code}（{h.Town!.Name}）", null, ct);
+            return (CardAccess.Denied, null);
+        }
+
+        h.Phone = h.Phone is null ? null : IdNumber.MaskPhone(h.Phone);
+        foreach (var m in h.Members.Concat(h.Employments.Select(e => e.Member).OfType<Member>()))
+        {
+            m.IdNumber = IdNumber.Mask(m.IdNumber);
         }
         var sites = await db.Sites.AsNoTracking().Where(s => s.TownId == h.TownId).OrderBy(s => s.Kind).ThenBy(s => s.Name)
             .Select(s => new Option(s.Id, s.Name, s.TownId)).ToListAsync(ct);
@@ -42,7 +67,39 @@ public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFa
         var history = audit.Select(a => new HistoryRow(a.At, a.User, a.Source, Describe(a, members, h),
             AuditLabels.Field(a.Field), AuditLabels.Value(a.Field, a.OldValue), AuditLabels.Value(a.Field, a.NewValue))).ToList();
         var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
-        return new HouseholdCard(h, h.Town!.Name, h.Site!.Name, h.Site.Kind, sites, history, policy);
+        return (CardAccess.Found, new HouseholdCard(h, h.Town!.Name, h.Site!.Name, h.Site.Kind, sites, history, policy,
+            scope.CanEdit(h.TownId), scope.CanReveal(h.TownId)));
+    }
+
+    /// <summary>
+    /// The full ID number of a member (<paramref name="memberId"/>) or the household's phone (null), for the roles
+    /// that may see it; every reveal is recorded with its reason. Null when refused.
+    /// </summary>
+    public async Task<string?> RevealAsync(int householdId, int? memberId, string reason, CancellationToken ct = default)
+    {
+        var scope = await user.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var h = await db.Households.AsNoTracking().Where(x => x.Id == householdId)
+            .Select(x => new { x.Code, x.TownId, x.Phone }).SingleOrDefaultAsync(ct);
+        if (h is null)
+        {
+            return null;
+        }
+        var what = memberId is null ? "联系电话" : "身份证号";
+        if (!scope.CanReveal(h.TownId))
+        {
+            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"查看户 {h.Code} 的完整{what}", reason, ct);
+            return null;
+        }
+        var value = memberId is { } id
+            ? await db.Members.Where(m => m.Id == id && m.HouseholdId == householdId).Select(m => m.IdNumber).SingleOrDefaultAsync(ct)
+            : h.Phone;
+        if (value is not null)
+        {
+            var whose = memberId is { } mid ? await db.Members.Where(m => m.Id == mid).Select(m => m.Name).SingleAsync(ct) : "户";
+            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Reveal, $"户 {h.Code} {whose}的完整{what}", reason, ct);
+        }
+        return value;
     }
 
     private static string Describe(AuditEntry a, Dictionary<int, string> members, Household h)

@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Realtime;
 
 namespace ReliefDashboard.Features.Households;
@@ -38,6 +39,13 @@ public sealed partial class HouseholdEditService(
         {
             return SaveResult.NotFound;
         }
+        var scope = await user.GetAsync();
+        if (!scope.CanEdit(household.TownId))
+        {
+            db.ChangeTracker.Clear();
+            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"修改搬迁户 {household.Code}", typeof(TInput).Name, ct);
+            return SaveResult.Forbidden;
+        }
         if (household.Version != input.Version)
         {
             return await ConflictAsync(db, household.Id, input.Version, ct);
@@ -54,7 +62,7 @@ public sealed partial class HouseholdEditService(
         HouseholdStatusUpdater.Apply(household, StatusRules.Evaluate(household, Today, policy), Today);
         try
         {
-            await db.SaveWithAuditAsync(user.Name, FormSource, ct);
+            await db.SaveWithAuditAsync(scope.Name, FormSource, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -1,16 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Accounts;
 
 namespace ReliefDashboard.Features.Households;
 
 /// <summary>The household registry: filtering, sorting, paging and counting are all done by SQLite.</summary>
-public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> dbFactory)
+public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser user)
 {
     public async Task<RegistryResult> SearchAsync(RegistryQuery q, CancellationToken ct = default)
     {
+        var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var filtered = Filter(db, q with { Status = null });
+        var filtered = Filter(Visible(db, scope), db, q with { Status = null });
 
         var counts = await filtered.GroupBy(h => h.Status)
             .Select(g => new { g.Key, Count = g.Count() })
@@ -50,22 +52,46 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
             counts);
     }
 
+    /// <summary>Towns the user may filter by: town staff see only their own.</summary>
     public async Task<IReadOnlyList<Option>> TownsAsync(CancellationToken ct = default)
     {
+        var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Towns.AsNoTracking().OrderBy(t => t.Id).Select(t => new Option(t.Id, t.Name, null)).ToListAsync(ct);
+        return await db.Towns.AsNoTracking().Where(t => scope.Role != Roles.TownStaff || t.Id == scope.TownId)
+            .OrderBy(t => t.Id).Select(t => new Option(t.Id, t.Name, null)).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<Option>> SitesAsync(CancellationToken ct = default)
     {
+        var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Sites.AsNoTracking().OrderBy(s => s.TownId).ThenBy(s => s.Kind).ThenBy(s => s.Name)
+        return await db.Sites.AsNoTracking().Where(s => scope.Role != Roles.TownStaff || s.TownId == scope.TownId)
+            .OrderBy(s => s.TownId).ThenBy(s => s.Kind).ThenBy(s => s.Name)
             .Select(s => new Option(s.Id, s.Name, s.TownId)).ToListAsync(ct);
     }
 
-    private static IQueryable<Household> Filter(ReliefDbContext db, RegistryQuery q)
+    /// <summary>
+    /// The households this user may see, as a query filter every read starts from: town staff their town,
+    /// a department the households with a current measure in a channel it leads, the district roles all.
+    /// </summary>
+    public static IQueryable<Household> Visible(ReliefDbContext db, UserScope scope)
     {
         var query = db.Households.AsNoTracking();
+        switch (scope.Role)
+        {
+            case Roles.TownStaff:
+                var town = scope.TownId ?? -1;
+                return query.Where(h => h.TownId == town);
+            case Roles.Department:
+                var mask = LeadUnits.Mask(scope.Department);
+                return query.Where(h => (h.ChannelMask & mask) != 0);
+            default:
+                return scope.ReadsWholeDistrict ? query : query.Where(h => false);
+        }
+    }
+
+    private static IQueryable<Household> Filter(IQueryable<Household> query, ReliefDbContext db, RegistryQuery q)
+    {
         if (q.TownId is { } town)
         {
             query = query.Where(h => h.TownId == town);

@@ -8,6 +8,7 @@ public enum SaveOutcome
     Invalid,
     Conflict,
     NotFound,
+    Forbidden,
 }
 
 /// <summary>
@@ -28,4 +29,6 @@ public sealed record SaveResult(
     public static SaveResult Invalid(string error) => Invalid([error]);
 
     public static readonly SaveResult NotFound = new(SaveOutcome.NotFound, ["找不到该户，可能已被删除"], 0);
+
+    public static readonly SaveResult Forbidden = new(SaveOutcome.Forbidden, ["无权修改：只有本镇街的工作人员可以修改本镇街搬迁户的记录。本次操作已记录。"], 0);
 }
