@@ -61,7 +61,9 @@ public sealed class AccountSeeder(IServiceScopeFactory scopes, IConfiguration co
                 {
                     var user = new AppUser
                     {
-                        UserName = a.UserName, DisplayName = a.DisplayName, Department = a.Department,
+                        UserName = a.UserName,
+                        DisplayName = a.DisplayName,
+                        Department = a.Department,
                         TownId = a.Town is null ? null : towns[a.Town],
                     };
                     await CreateAsync(users, user, DemoPassword, a.Role);
