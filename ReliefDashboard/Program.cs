@@ -33,19 +33,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
-builder.Services.AddIdentityCore<AppUser>(o =>
-    {
-        o.Password.RequiredLength = 8;
-        o.Password.RequireNonAlphanumeric = false;
-        o.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedAttempts", 5);
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(builder.Configuration.GetValue("Accounts:LockoutMinutes", 15));
-        o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-";
-    })
-    .AddRoles<IdentityRole>()
-    .AddEntityFrameworkStores<ReliefDbContext>()
-    .AddSignInManager()
-    .AddClaimsPrincipalFactory<AppClaimsFactory>()
-    .AddErrorDescriber<ChineseIdentityErrors>();
+builder.Services.AddReliefIdentity(builder.Configuration);
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/login";
@@ -72,6 +60,9 @@ builder.Services.AddScoped<HouseholdRegistryService>();
 builder.Services.AddScoped<HouseholdCardService>();
 builder.Services.AddScoped<HouseholdEditService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Policy.PolicyService>();
+builder.Services.AddScoped<ReliefDashboard.Features.Admin.UserAdminService>();
+builder.Services.AddScoped<ReliefDashboard.Features.Admin.TownAdminService>();
+builder.Services.AddScoped<ReliefDashboard.Features.Admin.ActivityService>();
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddSingleton<StatusRefreshService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusRefreshService>());

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,6 +19,15 @@ public static class TestServices
     public static IServiceCollection AddRelief(this IServiceCollection services, TestDatabase db, FixedClock clock)
     {
         services.AddLogging();
+        services.AddScoped(_ => db.CreateDbContext());
+        services.AddAuthentication();
+        services.AddHttpContextAccessor();
+        services.AddReliefIdentity(new ConfigurationBuilder().Build());
+        services.AddSingleton<AccountSeeder>();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddScoped<ReliefDashboard.Features.Admin.UserAdminService>();
+        services.AddScoped<ReliefDashboard.Features.Admin.TownAdminService>();
+        services.AddScoped<ReliefDashboard.Features.Admin.ActivityService>();
         services.AddSingleton<IDbContextFactory<ReliefDbContext>>(db);
         services.AddSingleton<TimeProvider>(clock);
         services.AddValidatorsFromAssemblyContaining<Program>();

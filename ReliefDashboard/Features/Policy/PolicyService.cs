@@ -1,10 +1,22 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Features.Admin;
+using ReliefDashboard.Features.Households;
 
 namespace ReliefDashboard.Features.Policy;
 
-public sealed class PolicyService(IDbContextFactory<ReliefDbContext> dbFactory)
+/// <summary>
+/// The stored policy settings. An administrator's change is checked against the kind of value the setting
+/// holds, kept in its history, and followed by a recomputation of every household's status.
+/// </summary>
+public sealed class PolicyService(
+    IDbContextFactory<ReliefDbContext> dbFactory,
+    CurrentUser current,
+    StatusRefreshService refresh,
+    TimeProvider clock)
 {
     public async Task<IReadOnlyList<PolicySetting>> ListAsync(CancellationToken ct = default)
     {
@@ -12,5 +24,81 @@ public sealed class PolicyService(IDbContextFactory<ReliefDbContext> dbFactory)
         var settings = await db.PolicySettings.AsNoTracking().ToListAsync(ct);
         var order = StatusPolicy.Defaults.Select(d => d.Key).ToList();
         return settings.OrderBy(p => order.IndexOf(p.Key) is var i and >= 0 ? i : int.MaxValue).ThenBy(p => p.Key).ToList();
+    }
+
+    public async Task<IReadOnlyList<PolicySettingChange>> HistoryAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.PolicyChanges.AsNoTracking().OrderByDescending(c => c.Id).Take(200).ToListAsync(ct);
+    }
+
+    /// <summary>Null when the value fits the setting, otherwise why not, in Chinese.</summary>
+    public static string? Problem(string key, string value)
+    {
+        var text = value.Trim();
+        switch (key)
+        {
+            case StatusPolicy.Keys.ContractMonths or StatusPolicy.Keys.ContinuousMonths or StatusPolicy.Keys.IndustryMonths:
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var months) && months is >= 1 and <= 60
+                    ? null : "月数应为1至60之间的整数";
+            case StatusPolicy.Keys.EndingWithinDays or StatusPolicy.Keys.VerificationDays:
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days is >= 1 and <= 730
+                    ? null : "天数应为1至730之间的整数";
+            case StatusPolicy.Keys.CountingChannels:
+                var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                return parts.Length > 0 && parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is >= 1 and <= 7)
+                    && parts.Distinct().Count() == parts.Length
+                    ? null : "应为1至7之间的渠道编号，用逗号分隔，至少一个（第8类兜底保障不能计入达标）";
+            default:
+                return text is "true" or "false" ? null : "应为“是”或“否”";
+        }
+    }
+
+    public async Task<AdminResult> UpdateAsync(string key, string value, string? reason, CancellationToken ct = default)
+    {
+        var scope = await current.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (scope.Role != Roles.Admin)
+        {
+            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"修改政策口径 {key}", value, ct);
+            return AdminResult.Forbidden;
+        }
+        var setting = await db.PolicySettings.FindAsync([key], ct);
+        if (setting is null)
+        {
+            return AdminResult.Fail("该口径不存在");
+        }
+        if (Problem(key, value) is { } problem)
+        {
+            return AdminResult.Fail(problem);
+        }
+        var text = value.Trim();
+        if (text == setting.Value)
+        {
+            return AdminResult.Success;
+        }
+        var old = setting.Value;
+        db.PolicyChanges.Add(new PolicySettingChange
+        {
+            Key = key,
+            OldValue = setting.Value,
+            NewValue = text,
+            User = scope.Name,
+            At = DateTime.UtcNow,
+            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
+        });
+        setting.Value = text;
+        db.Activity.Add(new ActivityLog
+        {
+            At = DateTime.UtcNow,
+            User = scope.Name,
+            Kind = ActivityLog.Kinds.Admin,
+            Target = $"修改政策口径：{setting.Label}",
+            Detail = $"{old} → {text}",
+        });
+        await db.SaveChangesAsync(ct);
+        // Every stored status was computed under the old value.
+        await refresh.RefreshAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct, all: true);
+        return AdminResult.Success;
     }
 }
