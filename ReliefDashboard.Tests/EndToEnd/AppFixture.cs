@@ -18,6 +18,9 @@ public sealed class AppFixture : IAsyncLifetime
     private IPlaywright? playwright;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The running app's services, to look up ids the tests need (never to change data behind the UI).</summary>
+    public IServiceProvider Services => factory!.Services;
     public IBrowser Browser { get; private set; } = default!;
 
     public async ValueTask InitializeAsync()
@@ -48,10 +51,7 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task<IPage> SignedInPageAsync(string userName)
     {
         var page = await NewPageAsync();
-        await page.GotoAsync("account/login");
-        await page.Locator("#username").FillAsync(userName);
-        await page.Locator("#password").FillAsync(DemoPassword);
-        await page.Locator("[data-testid=login]").ClickAsync();
+        await page.SignInAsync(userName, DemoPassword);
         await page.WaitForCircuitAsync();
         return page;
     }

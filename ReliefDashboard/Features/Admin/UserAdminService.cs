@@ -19,8 +19,7 @@ public sealed class UserAdminService(
     IServiceScopeFactory scopes,
     IDbContextFactory<ReliefDbContext> dbFactory,
     IValidator<UserInput> validator,
-    CurrentUser current,
-    TimeProvider clock)
+    CurrentUser current)
 {
     public async Task<IReadOnlyList<UserRow>?> ListAsync(CancellationToken ct = default)
     {
@@ -32,7 +31,8 @@ public sealed class UserAdminService(
         var towns = await db.Towns.ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToDictionaryAsync(x => x.UserId, x => x.Name ?? "", ct);
-        var now = clock.GetUtcNow();
+        // Identity times lockouts by the wall clock, so they are read against it too.
+        var now = DateTimeOffset.UtcNow;
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
         return users.Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, roles.GetValueOrDefault(u.Id, ""),
             u.TownId is { } t ? towns.GetValueOrDefault(t) : null, u.Department, u.IsDisabled,

@@ -1,0 +1,131 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReliefDashboard.Data;
+using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Features.Households;
+using ReliefDashboard.Features.Policy;
+using ReliefDashboard.TestSupport;
+
+namespace ReliefDashboard.Features.Admin;
+
+public sealed class AdministrationTests : IAsyncLifetime
+{
+    private readonly TestDatabase database = new();
+    private ServiceProvider services = default!;
+    private SmallDistrict.Seeded seeded = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        seeded = await SmallDistrict.SeedAsync(database);
+        services = TestServices.Build(database, new FixedClock(SmallDistrict.Today));
+        await services.GetRequiredService<AccountSeeder>().SeedAsync(demoLoaded: false);
+        services.GetRequiredService<TestUser>().Scope = new UserScope("admin", "管理员", Roles.Admin, null, null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await database.DisposeAsync();
+    }
+
+    private T Get<T>() where T : notnull => services.CreateScope().ServiceProvider.GetRequiredService<T>();
+
+    private async Task<AppUser> CreateStaffAsync()
+    {
+        var result = await Get<UserAdminService>().SaveAsync(new UserInput
+        {
+            UserName = "wang.gs",
+            DisplayName = "王干事",
+            Role = Roles.TownStaff,
+            TownId = seeded.TownA,
+            Password = "Qingshi2026",
+        });
+        Assert.True(result.Ok, string.Join(";", result.Errors));
+        return (await Get<UserManager<AppUser>>().FindByNameAsync("wang.gs"))!;
+    }
+
+    [Fact]
+    public async Task WrongPasswords_LockTheAccount_TheAdministratorSeesIt_AndLiftsIt()
+    {
+        var id = (await CreateStaffAsync()).Id;
+        var signIn = Get<SignInManager<AppUser>>();
+        var user = (await signIn.UserManager.FindByIdAsync(id))!;
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.False((await signIn.CheckPasswordSignInAsync(user, "wrong-password", lockoutOnFailure: true)).Succeeded);
+        }
+        Assert.True((await signIn.CheckPasswordSignInAsync(user, "Qingshi2026", lockoutOnFailure: true)).IsLockedOut);
+
+        var row = (await Get<UserAdminService>().ListAsync())!.Single(u => u.UserName == "wang.gs");
+        Assert.NotNull(row.LockedUntil);
+
+        Assert.True((await Get<UserAdminService>().UnlockAsync(id)).Ok);
+        Assert.Null((await Get<UserAdminService>().ListAsync())!.Single(u => u.UserName == "wang.gs").LockedUntil);
+        var fresh = Get<SignInManager<AppUser>>();
+        Assert.True((await fresh.CheckPasswordSignInAsync((await fresh.UserManager.FindByIdAsync(id))!, "Qingshi2026", lockoutOnFailure: true)).Succeeded);
+        await using var db = database.CreateDbContext();
+        Assert.Contains(db.Activity, a => a.Kind == ActivityLog.Kinds.Admin && a.Target == "解除账号 wang.gs 的锁定");
+    }
+
+    [Fact]
+    public async Task ATownStaffAccount_MustNameItsTown_AndAWeakPasswordIsRefusedInChinese()
+    {
+        var noTown = await Get<UserAdminService>().SaveAsync(new UserInput { UserName = "li.gs", DisplayName = "李", Role = Roles.TownStaff, Password = "Qingshi2026" });
+        Assert.Contains("镇街工作人员须绑定一个镇街", noTown.Errors);
+        var weak = await Get<UserAdminService>().SaveAsync(new UserInput { UserName = "li.gs", DisplayName = "李", Role = Roles.TownStaff, TownId = seeded.TownA, Password = "short" });
+        Assert.Contains("密码至少 8 位", weak.Errors);
+        Assert.Null(await Get<UserManager<AppUser>>().FindByNameAsync("li.gs"));
+    }
+
+    [Fact]
+    public async Task ADisabledAccount_IsMarked_AndItsStampChanges()
+    {
+        var user = await CreateStaffAsync();
+        var stamp = user.SecurityStamp;
+        Assert.True((await Get<UserAdminService>().SetDisabledAsync(user.Id, true)).Ok);
+        var row = (await Get<UserAdminService>().ListAsync())!.Single(u => u.UserName == "wang.gs");
+        Assert.True(row.IsDisabled);
+        Assert.NotEqual(stamp, (await Get<UserManager<AppUser>>().FindByIdAsync(user.Id))!.SecurityStamp);
+    }
+
+    [Fact]
+    public async Task APolicyChange_IsKeptInHistory_AndRecomputesEveryStatus()
+    {
+        // The Met household rests on a 12-month contract started 8 months ago; 24 months of contract and
+        // 9 months of continuous work are now required, so it is no longer stable.
+        Assert.True((await Get<PolicyService>().UpdateAsync(StatusPolicy.Keys.ContractMonths, "24", "区领导小组会议纪要")).Ok);
+        Assert.True((await Get<PolicyService>().UpdateAsync(StatusPolicy.Keys.ContinuousMonths, "9", null)).Ok);
+
+        await using var db = database.CreateDbContext();
+        Assert.Equal(HouseholdStatus.InProgress, await db.Households.Where(h => h.Id == seeded.Met).Select(h => h.Status).SingleAsync());
+        var history = await Get<PolicyService>().HistoryAsync();
+        Assert.Equal(2, history.Count);
+        Assert.Contains(history, c => c is { OldValue: "12", NewValue: "24", Reason: "区领导小组会议纪要", User: "管理员" });
+    }
+
+    [Theory]
+    [InlineData(StatusPolicy.Keys.ContractMonths, "abc", "月数应为1至60之间的整数")]
+    [InlineData(StatusPolicy.Keys.ContractMonths, "0", "月数应为1至60之间的整数")]
+    [InlineData(StatusPolicy.Keys.VerificationDays, "-3", "天数应为1至730之间的整数")]
+    [InlineData(StatusPolicy.Keys.CountingChannels, "1,8", "应为1至7之间的渠道编号，用逗号分隔，至少一个（第8类兜底保障不能计入达标）")]
+    [InlineData(StatusPolicy.Keys.PostWhileActive, "maybe", "应为“是”或“否”")]
+    public async Task ABadPolicyValue_IsRefusedInChinese_AndChangesNothing(string key, string value, string message)
+    {
+        var result = await Get<PolicyService>().UpdateAsync(key, value, null);
+        Assert.Equal(message, Assert.Single(result.Errors));
+        Assert.Empty(await Get<PolicyService>().HistoryAsync());
+        var stored = (await Get<PolicyService>().ListAsync()).Single(p => p.Key == key).Value;
+        Assert.Equal(StatusPolicy.Defaults.Single(p => p.Key == key).Value, stored);
+    }
+
+    [Fact]
+    public async Task TownAndSiteNames_AreUnique()
+    {
+        Assert.Contains("已有名为“麻塬镇”的镇街", (await Get<TownAdminService>().SaveTownAsync(new TownInput { Name = "麻塬镇" })).Errors);
+        Assert.True((await Get<TownAdminService>().SaveSiteAsync(new SiteInput { TownId = seeded.TownB, Name = "麻塬新区安置社区", Kind = SiteKind.Centralized })).Ok);
+        Assert.Contains("该镇街已有名为“麻塬新区安置社区”的安置点",
+            (await Get<TownAdminService>().SaveSiteAsync(new SiteInput { TownId = seeded.TownB, Name = "麻塬新区安置社区" })).Errors);
+    }
+}
