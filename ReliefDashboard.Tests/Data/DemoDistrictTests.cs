@@ -97,8 +97,7 @@ public sealed class DemoDistrictTests : IAsyncLifetime
     {
         await using var db = first.CreateDbContext();
         var clock = new FixedClock(Today);
-        var households = await db.Households.Include(h => h.Members).Include(h => h.Employments).Include(h => h.Industries)
-            .Include(h => h.Coverages).AsSplitQuery().ToListAsync();
+        var households = await db.Households.WithRecords().ToListAsync();
         var problems = new List<string>();
         void Check<T>(FluentValidation.IValidator<T> validator, T input, string what)
         {
@@ -127,8 +126,7 @@ public sealed class DemoDistrictTests : IAsyncLifetime
     public async Task StoredStatus_IsWhatTheRulesSay()
     {
         await using var db = first.CreateDbContext();
-        var households = await db.Households.Include(h => h.Members).Include(h => h.Employments).ThenInclude(e => e.Member)
-            .Include(h => h.Industries).Include(h => h.Coverages).AsSplitQuery().ToListAsync();
+        var households = await db.Households.WithRecords().ToListAsync();
         var policy = await PolicyStore.LoadStatusPolicyAsync(db);
         Assert.All(households, h => Assert.Equal(StatusRules.Evaluate(h, Today, policy).Status, h.Status));
     }

@@ -11,41 +11,21 @@ namespace ReliefDashboard.Features.Accounts;
 /// For every role, what it may read and change, proved through the services (the pages only show what
 /// these allow). Town A holds the Met, No-measure and Safety-net households; town B one household.
 /// </summary>
-public sealed class AccessMatrixTests : IAsyncLifetime
+public sealed class AccessMatrixTests : ServiceTestBase
 {
-    private readonly TestDatabase database = new();
-    private ServiceProvider services = default!;
-    private SmallDistrict.Seeded seeded = default!;
-
-    public async ValueTask InitializeAsync()
-    {
-        seeded = await SmallDistrict.SeedAsync(database);
-        services = TestServices.Build(database, new FixedClock(SmallDistrict.Today));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
     public static TheoryData<string> RoleNames => ["leading", "supervisor", "staffA", "staffB", "civil-affairs", "admin"];
 
     private UserScope Scope(string role) => role switch
     {
         "leading" => new("u1", "领导", Roles.LeadingGroup, null, null),
         "supervisor" => new("u2", "督查", Roles.Supervisor, null, null),
-        "staffA" => seeded.StaffA,
-        "staffB" => seeded.StaffB,
+        "staffA" => Seeded.StaffA,
+        "staffB" => Seeded.StaffB,
         "civil-affairs" => new("u5", "民政局", Roles.Department, null, "区民政局"),
         _ => new("u6", "管理员", Roles.Admin, null, null),
     };
 
-    private T As<T>(string role) where T : notnull
-    {
-        services.GetRequiredService<TestUser>().Scope = Scope(role);
-        return services.CreateScope().ServiceProvider.GetRequiredService<T>();
-    }
+    private T As<T>(string role) where T : notnull => As<T>(Scope(role));
 
     [Theory]
     [InlineData("leading", 4)]
@@ -70,17 +50,17 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     [InlineData("admin", CardAccess.Found)]
     public async Task Card_OfATownAHouseholdWithAParkJob(string role, CardAccess expected)
     {
-        var (access, card) = await As<HouseholdCardService>(role).GetAsync(seeded.Met);
+        var (access, card) = await As<HouseholdCardService>(role).GetAsync(Seeded.Met);
         Assert.Equal(expected, access);
         Assert.Equal(expected == CardAccess.Found, card is not null);
         Assert.Equal(role == "staffA", card?.CanEdit ?? false);
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.Equal(expected == CardAccess.Denied ? 1 : 0, db.Activity.Count(a => a.Kind == ActivityLog.Kinds.Denied));
     }
 
     [Fact]
     public async Task TheCivilAffairsDepartment_ReadsTheSafetyNetHousehold_ItLeads() =>
-        Assert.Equal(CardAccess.Found, (await As<HouseholdCardService>("civil-affairs").GetAsync(seeded.SafetyNet)).Access);
+        Assert.Equal(CardAccess.Found, (await As<HouseholdCardService>("civil-affairs").GetAsync(Seeded.SafetyNet)).Access);
 
     [Theory]
     [InlineData("leading", SaveOutcome.Forbidden)]
@@ -93,16 +73,16 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     {
         var result = await As<HouseholdEditService>(role).SaveHouseholdAsync(new HouseholdInput
         {
-            HouseholdId = seeded.Met,
+            HouseholdId = Seeded.Met,
             Version = 0,
-            SiteId = seeded.SiteA,
+            SiteId = Seeded.SiteA,
             OriginVillage = "新村",
             RelocationYear = 2018,
             IsRegisteredPoor = true,
         });
         Assert.Equal(expected, result.Outcome);
-        await using var db = database.CreateDbContext();
-        Assert.Equal(expected == SaveOutcome.Saved ? "新村" : "李家沟村", db.Households.Single(h => h.Id == seeded.Met).OriginVillage);
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(expected == SaveOutcome.Saved ? "新村" : "李家沟村", db.Households.Single(h => h.Id == Seeded.Met).OriginVillage);
         if (expected == SaveOutcome.Forbidden)
         {
             Assert.Contains("只有本镇街的工作人员", result.Errors[0]);
@@ -119,9 +99,9 @@ public sealed class AccessMatrixTests : IAsyncLifetime
     [InlineData("admin", true)]
     public async Task FullPhoneAndIdNumbers_OnlyForTheTownsStaffAndAdministrators_AndEveryRevealIsRecorded(string role, bool allowed)
     {
-        var phone = await As<HouseholdCardService>(role).RevealAsync(seeded.Met, null, "测试");
+        var phone = await As<HouseholdCardService>(role).RevealAsync(Seeded.Met, null, "测试");
         Assert.Equal(allowed ? "13812345678" : null, phone);
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var log = Assert.Single(db.Activity.ToList());
         Assert.Equal(allowed ? ActivityLog.Kinds.Reveal : ActivityLog.Kinds.Denied, log.Kind);
         Assert.Equal(Scope(role).Name, log.User);

@@ -10,27 +10,15 @@ using ReliefDashboard.TestSupport;
 
 namespace ReliefDashboard.Features.Admin;
 
-public sealed class AdministrationTests : IAsyncLifetime
+public sealed class AdministrationTests : ServiceTestBase
 {
-    private readonly TestDatabase database = new();
-    private ServiceProvider services = default!;
-    private SmallDistrict.Seeded seeded = default!;
-
-    public async ValueTask InitializeAsync()
+    public override async ValueTask InitializeAsync()
     {
-        seeded = await SmallDistrict.SeedAsync(database);
-        services = TestServices.Build(database, new FixedClock(SmallDistrict.Today));
-        await services.GetRequiredService<AccountSeeder>().SeedAsync(demoLoaded: false);
-        services.GetRequiredService<TestUser>().Scope = new UserScope("admin", "管理员", Roles.Admin, null, null);
+        await base.InitializeAsync();
+        await Services.GetRequiredService<AccountSeeder>().SeedAsync(demoLoaded: false);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private T Get<T>() where T : notnull => services.CreateScope().ServiceProvider.GetRequiredService<T>();
+    private T Get<T>() where T : notnull => As<T>(new UserScope("admin", "管理员", Roles.Admin, null, null));
 
     private async Task<AppUser> CreateStaffAsync()
     {
@@ -39,7 +27,7 @@ public sealed class AdministrationTests : IAsyncLifetime
             UserName = "wang.gs",
             DisplayName = "王干事",
             Role = Roles.TownStaff,
-            TownId = seeded.TownA,
+            TownId = Seeded.TownA,
             Password = "Qingshi2026",
         });
         Assert.True(result.Ok, string.Join(";", result.Errors));
@@ -65,7 +53,7 @@ public sealed class AdministrationTests : IAsyncLifetime
         Assert.Null((await Get<UserAdminService>().ListAsync())!.Single(u => u.UserName == "wang.gs").LockedUntil);
         var fresh = Get<SignInManager<AppUser>>();
         Assert.True((await fresh.CheckPasswordSignInAsync((await fresh.UserManager.FindByIdAsync(id))!, "Qingshi2026", lockoutOnFailure: true)).Succeeded);
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.Contains(db.Activity, a => a.Kind == ActivityLog.Kinds.Admin && a.Target == "解除账号 wang.gs 的锁定");
     }
 
@@ -74,7 +62,7 @@ public sealed class AdministrationTests : IAsyncLifetime
     {
         var noTown = await Get<UserAdminService>().SaveAsync(new UserInput { UserName = "li.gs", DisplayName = "李", Role = Roles.TownStaff, Password = "Qingshi2026" });
         Assert.Contains("镇街工作人员须绑定一个镇街", noTown.Errors);
-        var weak = await Get<UserAdminService>().SaveAsync(new UserInput { UserName = "li.gs", DisplayName = "李", Role = Roles.TownStaff, TownId = seeded.TownA, Password = "short" });
+        var weak = await Get<UserAdminService>().SaveAsync(new UserInput { UserName = "li.gs", DisplayName = "李", Role = Roles.TownStaff, TownId = Seeded.TownA, Password = "short" });
         Assert.Contains("密码至少 8 位", weak.Errors);
         Assert.Null(await Get<UserManager<AppUser>>().FindByNameAsync("li.gs"));
     }
@@ -98,8 +86,8 @@ public sealed class AdministrationTests : IAsyncLifetime
         Assert.True((await Get<PolicyService>().UpdateAsync(StatusPolicy.Keys.ContractMonths, "24", "区领导小组会议纪要")).Ok);
         Assert.True((await Get<PolicyService>().UpdateAsync(StatusPolicy.Keys.ContinuousMonths, "9", null)).Ok);
 
-        await using var db = database.CreateDbContext();
-        Assert.Equal(HouseholdStatus.InProgress, await db.Households.Where(h => h.Id == seeded.Met).Select(h => h.Status).SingleAsync());
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(HouseholdStatus.InProgress, await db.Households.Where(h => h.Id == Seeded.Met).Select(h => h.Status).SingleAsync());
         var history = await Get<PolicyService>().HistoryAsync();
         Assert.Equal(2, history.Count);
         Assert.Contains(history, c => c is { OldValue: "12", NewValue: "24", Reason: "区领导小组会议纪要", User: "管理员" });
@@ -124,8 +112,8 @@ public sealed class AdministrationTests : IAsyncLifetime
     public async Task TownAndSiteNames_AreUnique()
     {
         Assert.Contains("已有名为“麻塬镇”的镇街", (await Get<TownAdminService>().SaveTownAsync(new TownInput { Name = "麻塬镇" })).Errors);
-        Assert.True((await Get<TownAdminService>().SaveSiteAsync(new SiteInput { TownId = seeded.TownB, Name = "麻塬新区安置社区", Kind = SiteKind.Centralized })).Ok);
+        Assert.True((await Get<TownAdminService>().SaveSiteAsync(new SiteInput { TownId = Seeded.TownB, Name = "麻塬新区安置社区", Kind = SiteKind.Centralized })).Ok);
         Assert.Contains("该镇街已有名为“麻塬新区安置社区”的安置点",
-            (await Get<TownAdminService>().SaveSiteAsync(new SiteInput { TownId = seeded.TownB, Name = "麻塬新区安置社区" })).Errors);
+            (await Get<TownAdminService>().SaveSiteAsync(new SiteInput { TownId = Seeded.TownB, Name = "麻塬新区安置社区" })).Errors);
     }
 }

@@ -5,35 +5,15 @@ using ReliefDashboard.TestSupport;
 
 namespace ReliefDashboard.Features.Households;
 
-public sealed class HouseholdEditServiceTests : IAsyncLifetime
+public sealed class HouseholdEditServiceTests : ServiceTestBase
 {
     private static readonly DateOnly Today = SmallDistrict.Today;
-    private readonly TestDatabase database = new();
-    private readonly FixedClock clock = new(Today);
-    private ServiceProvider services = default!;
-    private SmallDistrict.Seeded seeded = default!;
 
-    public async ValueTask InitializeAsync()
-    {
-        seeded = await SmallDistrict.SeedAsync(database);
-        services = TestServices.Build(database, clock);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private HouseholdEditService Service(string user = "青石镇 王干事")
-    {
-        services.GetRequiredService<TestUser>().Scope = seeded.StaffA with { Name = user };
-        return services.CreateScope().ServiceProvider.GetRequiredService<HouseholdEditService>();
-    }
+    private HouseholdEditService Service(string user = "青石镇 王干事") => As<HouseholdEditService>(Seeded.StaffA with { Name = user });
 
     private async Task<(int Version, int HeadId)> CurrentAsync(int householdId)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var h = await db.Households.Include(x => x.Members).SingleAsync(x => x.Id == householdId);
         return (h.Version, h.Members.Single(m => m.Relation == Relation.Head).Id);
     }
@@ -58,22 +38,22 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
 
     private async Task<(int Employments, int Members, int Audit)> CountsAsync()
     {
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return (await db.Employments.CountAsync(), await db.Members.CountAsync(), await db.Audit.CountAsync());
     }
 
     [Fact]
     public async Task StableEmployment_MakesNoMeasureHouseholdMet_AndIsAudited()
     {
-        var result = await Service().SaveEmploymentAsync(await StableJobAsync(seeded.NoMeasure));
+        var result = await Service().SaveEmploymentAsync(await StableJobAsync(Seeded.NoMeasure));
 
         Assert.Equal(SaveOutcome.Saved, result.Outcome);
         Assert.Equal(HouseholdStatus.Met, result.Status);
-        await using var db = database.CreateDbContext();
-        var h = await db.Households.SingleAsync(x => x.Id == seeded.NoMeasure);
+        await using var db = Database.CreateDbContext();
+        var h = await db.Households.SingleAsync(x => x.Id == Seeded.NoMeasure);
         Assert.Equal(HouseholdStatus.Met, h.Status);
         Assert.Equal(1, h.Version);
-        var audit = await db.Audit.Where(a => a.HouseholdId == seeded.NoMeasure).ToListAsync();
+        var audit = await db.Audit.Where(a => a.HouseholdId == Seeded.NoMeasure).ToListAsync();
         Assert.All(audit, a => Assert.Equal("青石镇 王干事", a.User));
         Assert.All(audit, a => Assert.Equal(HouseholdEditService.FormSource, a.Source));
         Assert.Contains(audit, a => a is { Entity: "Employment", Action: "新增", Field: "Employer", NewValue: "东川建材有限公司" });
@@ -88,7 +68,7 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
     [InlineData("no-employer", "用工单位不能为空")]
     public async Task InvalidEmployment_IsRefusedInChinese_AndWritesNothing(string problem, string message)
     {
-        var input = await StableJobAsync(seeded.NoMeasure);
+        var input = await StableJobAsync(Seeded.NoMeasure);
         switch (problem)
         {
             case "end-before-start": input.EndDate = input.StartDate!.Value.AddDays(-1); break;
@@ -109,29 +89,29 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
     [Fact]
     public async Task AFailingWrite_IsReportedInChinese_AndLeavesNothingHalfWritten()
     {
-        await using (var db = database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
         {
             await db.Database.ExecuteSqlRawAsync("CREATE TRIGGER refuse_audit BEFORE INSERT ON Audit BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END;");
         }
         var before = await CountsAsync();
 
-        var result = await Service().SaveEmploymentAsync(await StableJobAsync(seeded.NoMeasure));
+        var result = await Service().SaveEmploymentAsync(await StableJobAsync(Seeded.NoMeasure));
 
         Assert.Equal(SaveOutcome.Invalid, result.Outcome);
         Assert.Contains("本次修改未保存", Assert.Single(result.Errors));
         Assert.Equal(before, await CountsAsync());
-        var (version, _) = await CurrentAsync(seeded.NoMeasure);
+        var (version, _) = await CurrentAsync(Seeded.NoMeasure);
         Assert.Equal(0, version);
     }
 
     [Fact]
     public async Task InvalidIdNumber_IsRefused_AndNoMemberIsWritten()
     {
-        var (version, _) = await CurrentAsync(seeded.Met);
+        var (version, _) = await CurrentAsync(Seeded.Met);
         var before = await CountsAsync();
         var result = await Service().SaveMemberAsync(new MemberInput
         {
-            HouseholdId = seeded.Met,
+            HouseholdId = Seeded.Met,
             Version = version,
             Name = "王小军",
             IdNumber = "610623200001010011",
@@ -146,11 +126,11 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
     [Fact]
     public async Task IdNumber_DisagreeingWithBirthDateAndSex_IsRefused()
     {
-        var (version, _) = await CurrentAsync(seeded.Met);
+        var (version, _) = await CurrentAsync(Seeded.Met);
         var id = Ids.Make(new DateOnly(2000, 1, 1), Sex.Male, 77);
         var result = await Service().SaveMemberAsync(new MemberInput
         {
-            HouseholdId = seeded.Met,
+            HouseholdId = Seeded.Met,
             Version = version,
             Name = "王小军",
             IdNumber = id,
@@ -164,12 +144,12 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
     [Fact]
     public async Task IdNumberRegisteredInAnotherHousehold_IsRefused()
     {
-        await using var db = database.CreateDbContext();
-        var taken = await db.Members.Where(m => m.HouseholdId == seeded.OtherTown).Select(m => m.IdNumber).SingleAsync();
-        var (version, _) = await CurrentAsync(seeded.Met);
+        await using var db = Database.CreateDbContext();
+        var taken = await db.Members.Where(m => m.HouseholdId == Seeded.OtherTown).Select(m => m.IdNumber).SingleAsync();
+        var (version, _) = await CurrentAsync(Seeded.Met);
         var result = await Service().SaveMemberAsync(new MemberInput
         {
-            HouseholdId = seeded.Met,
+            HouseholdId = Seeded.Met,
             Version = version,
             Name = "高海龙",
             IdNumber = taken,
@@ -183,8 +163,8 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
     [Fact]
     public async Task SecondSaveOnTheSameVersion_IsAConflict_AndTheFirstSaveStands()
     {
-        var first = await StableJobAsync(seeded.NoMeasure);
-        var second = await StableJobAsync(seeded.NoMeasure);
+        var first = await StableJobAsync(Seeded.NoMeasure);
+        var second = await StableJobAsync(Seeded.NoMeasure);
         second.Employer = "宏远服饰有限公司";
         second.MonthlyPay = 2800;
 
@@ -195,8 +175,8 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
         Assert.Contains("已被他人修改", conflict.Errors[0]);
         Assert.Equal(1, conflict.Version);
         Assert.Contains(conflict.OtherChanges!, c => c.StartsWith("王干事") && c.Contains("东川建材有限公司"));
-        await using var db = database.CreateDbContext();
-        var employer = await db.Employments.Where(e => e.HouseholdId == seeded.NoMeasure).Select(e => e.Employer).SingleAsync();
+        await using var db = Database.CreateDbContext();
+        var employer = await db.Employments.Where(e => e.HouseholdId == Seeded.NoMeasure).Select(e => e.Employer).SingleAsync();
         Assert.Equal("东川建材有限公司", employer);
         Assert.DoesNotContain(await db.Audit.Select(a => a.User).ToListAsync(), u => u == "李干事");
 
@@ -208,10 +188,10 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
     [Fact]
     public async Task EndingAMember_EndsTheirOpenJobsOnTheSameDate()
     {
-        var (version, head) = await CurrentAsync(seeded.Met);
+        var (version, head) = await CurrentAsync(Seeded.Met);
         var add = await Service().SaveMemberAsync(new MemberInput
         {
-            HouseholdId = seeded.Met,
+            HouseholdId = Seeded.Met,
             Version = version,
             Name = "王小军",
             IdNumber = Ids.Make(new DateOnly(1999, 5, 1), Sex.Male, 50),
@@ -220,16 +200,16 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
             Relation = Relation.Child,
         });
         Assert.True(add.Ok, string.Join(";", add.Errors));
-        await using var db = database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var son = await db.Members.SingleAsync(m => m.Name == "王小军");
-        var job = await StableJobAsync(seeded.Met);
+        var job = await StableJobAsync(Seeded.Met);
         job.MemberId = son.Id;
         var saved = await Service().SaveEmploymentAsync(job);
         Assert.True(saved.Ok, string.Join(";", saved.Errors));
 
         var end = await Service().EndMemberAsync(new EndInput
         {
-            HouseholdId = seeded.Met,
+            HouseholdId = Seeded.Met,
             Version = saved.Version,
             Id = son.Id,
             EndDate = Today.ToDateTime(TimeOnly.MinValue),
@@ -237,20 +217,20 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
         });
 
         Assert.True(end.Ok);
-        await using var check = database.CreateDbContext();
+        await using var check = Database.CreateDbContext();
         Assert.Equal(Today, await check.Employments.Where(e => e.MemberId == son.Id).Select(e => e.EndDate).SingleAsync());
         // A member is gone from the day he leaves; the stored count follows the same rule as the status.
-        Assert.Equal(1, await check.Households.Where(h => h.Id == seeded.Met).Select(h => h.MemberCount).SingleAsync());
+        Assert.Equal(1, await check.Households.Where(h => h.Id == Seeded.Met).Select(h => h.MemberCount).SingleAsync());
         Assert.NotEqual(head, son.Id);
     }
 
     [Fact]
     public async Task TheHead_CannotBeEnded()
     {
-        var (version, head) = await CurrentAsync(seeded.Met);
+        var (version, head) = await CurrentAsync(Seeded.Met);
         var result = await Service().EndMemberAsync(new EndInput
         {
-            HouseholdId = seeded.Met,
+            HouseholdId = Seeded.Met,
             Version = version,
             Id = head,
             EndDate = Today.ToDateTime(TimeOnly.MinValue),
@@ -262,12 +242,12 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
     [Fact]
     public async Task ASiteOfAnotherTown_IsRefused()
     {
-        var (version, _) = await CurrentAsync(seeded.Met);
+        var (version, _) = await CurrentAsync(Seeded.Met);
         var result = await Service().SaveHouseholdAsync(new HouseholdInput
         {
-            HouseholdId = seeded.Met,
+            HouseholdId = Seeded.Met,
             Version = version,
-            SiteId = seeded.SiteB,
+            SiteId = Seeded.SiteB,
             OriginVillage = "李家沟村",
             RelocationYear = 2018,
         });
@@ -277,40 +257,40 @@ public sealed class HouseholdEditServiceTests : IAsyncLifetime
     [Fact]
     public async Task EndingTheOnlyMeasure_TurnsTheHouseholdToNoMeasure()
     {
-        await using var db = database.CreateDbContext();
-        var job = await db.Employments.SingleAsync(e => e.HouseholdId == seeded.Met);
-        var (version, _) = await CurrentAsync(seeded.Met);
+        await using var db = Database.CreateDbContext();
+        var job = await db.Employments.SingleAsync(e => e.HouseholdId == Seeded.Met);
+        var (version, _) = await CurrentAsync(Seeded.Met);
         var result = await Service().EndMeasureAsync(MeasureKind.Employment, new EndInput
         {
-            HouseholdId = seeded.Met,
+            HouseholdId = Seeded.Met,
             Version = version,
             Id = job.Id,
             EndDate = Today.AddDays(-1).ToDateTime(TimeOnly.MinValue),
         });
         Assert.Equal(HouseholdStatus.NoMeasure, result.Status);
-        var registry = services.GetRequiredService<HouseholdRegistryService>();
+        var registry = As<HouseholdRegistryService>();
         var parkJobs = await registry.SearchAsync(new RegistryQuery { Channel = Channel.IndustrialParkJob });
-        Assert.DoesNotContain(parkJobs.Rows, r => r.Id == seeded.Met);
+        Assert.DoesNotContain(parkJobs.Rows, r => r.Id == Seeded.Met);
     }
 
     [Fact]
     public async Task DailyRefresh_RecomputesWhenTimeAloneChangesTheStatus()
     {
-        var job = await StableJobAsync(seeded.NoMeasure);
+        var job = await StableJobAsync(Seeded.NoMeasure);
         job.ContractMonths = null;
         Assert.Equal(HouseholdStatus.InProgress, (await Service().SaveEmploymentAsync(job)).Status);
 
-        var refresh = services.GetRequiredService<StatusRefreshService>();
+        var refresh = Services.GetRequiredService<StatusRefreshService>();
         var sixMonthsOn = Today.AddMonths(6).AddDays(-3);
         var changed = await refresh.RefreshAsync(sixMonthsOn, CancellationToken.None);
 
-        await using var db = database.CreateDbContext();
-        var h = await db.Households.SingleAsync(x => x.Id == seeded.NoMeasure);
+        await using var db = Database.CreateDbContext();
+        var h = await db.Households.SingleAsync(x => x.Id == Seeded.NoMeasure);
         Assert.Equal(HouseholdStatus.AtRisk, h.Status);
         Assert.Equal("at-risk-unverified", h.StatusRule);
         Assert.Equal(sixMonthsOn, h.StatusComputedOn);
         Assert.True(changed >= 1);
-        Assert.Contains(await db.Audit.Where(a => a.HouseholdId == seeded.NoMeasure && a.Field == "Status").ToListAsync(),
+        Assert.Contains(await db.Audit.Where(a => a.HouseholdId == Seeded.NoMeasure && a.Field == "Status").ToListAsync(),
             a => a.Source == HouseholdStatusUpdater.RuleSource && a.NewValue == "预警");
         Assert.Equal(1, h.Version);
     }

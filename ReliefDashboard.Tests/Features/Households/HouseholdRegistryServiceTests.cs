@@ -4,30 +4,14 @@ using ReliefDashboard.TestSupport;
 
 namespace ReliefDashboard.Features.Households;
 
-public sealed class HouseholdRegistryServiceTests : IAsyncLifetime
+public sealed class HouseholdRegistryServiceTests : ServiceTestBase
 {
-    private readonly TestDatabase database = new();
-    private ServiceProvider services = default!;
-    private SmallDistrict.Seeded seeded = default!;
-
-    public async ValueTask InitializeAsync()
-    {
-        seeded = await SmallDistrict.SeedAsync(database);
-        services = TestServices.Build(database, new FixedClock(SmallDistrict.Today));
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await database.DisposeAsync();
-    }
-
-    private Task<RegistryResult> Search(RegistryQuery q) => services.GetRequiredService<HouseholdRegistryService>().SearchAsync(q);
+    private Task<RegistryResult> Search(RegistryQuery q) => As<HouseholdRegistryService>().SearchAsync(q);
 
     [Fact]
     public async Task CountsPerStatus_IgnoreTheStatusFilter_ButHonourTheOthers()
     {
-        var result = await Search(new RegistryQuery { TownId = seeded.TownA, Status = HouseholdStatus.NoMeasure });
+        var result = await Search(new RegistryQuery { TownId = Seeded.TownA, Status = HouseholdStatus.NoMeasure });
         Assert.Equal(1, result.Total);
         Assert.Equal("李志强", Assert.Single(result.Rows).HeadName);
         Assert.Equal(1, result.StatusCounts[HouseholdStatus.Met]);

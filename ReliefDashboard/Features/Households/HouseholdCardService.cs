@@ -35,14 +35,7 @@ public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFa
     {
         var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var h = await db.Households.AsNoTracking()
-            .Include(x => x.Town)
-            .Include(x => x.Site)
-            .Include(x => x.Members)
-            .Include(x => x.Employments).ThenInclude(e => e.Member)
-            .Include(x => x.Industries)
-            .Include(x => x.Coverages)
-            .AsSplitQuery()
+        var h = await db.Households.AsNoTracking().Include(x => x.Town).Include(x => x.Site).WithRecords()
             .SingleOrDefaultAsync(x => x.Id == householdId, ct);
         if (h is null)
         {

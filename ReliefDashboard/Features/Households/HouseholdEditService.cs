@@ -80,13 +80,7 @@ public sealed partial class HouseholdEditService(
     }
 
     internal static Task<Household?> LoadGraphAsync(ReliefDbContext db, int householdId, CancellationToken ct) =>
-        db.Households
-            .Include(h => h.Members)
-            .Include(h => h.Employments).ThenInclude(e => e.Member)
-            .Include(h => h.Industries)
-            .Include(h => h.Coverages)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(h => h.Id == householdId, ct);
+        db.Households.WithRecords().SingleOrDefaultAsync(h => h.Id == householdId, ct);
 
     /// <summary>Each save bumps the version once, so the saves the user missed are the last (current − seen) form saves.</summary>
     private static async Task<SaveResult> ConflictAsync(ReliefDbContext db, int householdId, int seenVersion, CancellationToken ct)

@@ -53,10 +53,7 @@ public sealed class StatusRefreshService(
             }
             lastId = ids[^1];
             var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
-            var households = await db.Households.Where(h => ids.Contains(h.Id))
-                .Include(h => h.Members).Include(h => h.Employments).ThenInclude(e => e.Member)
-                .Include(h => h.Industries).Include(h => h.Coverages)
-                .AsSplitQuery().ToListAsync(ct);
+            var households = await db.Households.Where(h => ids.Contains(h.Id)).WithRecords().ToListAsync(ct);
             var chunkChanged = households.Where(h => HouseholdStatusUpdater.Apply(h, StatusRules.Evaluate(h, asOf, policy), asOf))
                 .Select(h => h.Id).ToList();
             try
