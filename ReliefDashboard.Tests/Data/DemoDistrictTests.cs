@@ -37,7 +37,7 @@ public sealed class DemoDistrictTests : IAsyncLifetime
     {
         await using var db = database.CreateDbContext();
         var text = new StringBuilder();
-        foreach (var table in new[] { "Towns", "Sites", "Households", "Members", "Employments", "Industries", "Coverages" })
+        foreach (var table in new[] { "Towns", "Sites", "Households", "Members", "Employments", "Industries", "Coverages", "Trainings" })
         {
             await using var cmd = db.Database.GetDbConnection().CreateCommand();
             cmd.CommandText = $"SELECT * FROM {table} ORDER BY Id";
@@ -109,6 +109,7 @@ public sealed class DemoDistrictTests : IAsyncLifetime
         var jobValidator = new EmploymentInputValidator();
         var industryValidator = new IndustryInputValidator();
         var coverageValidator = new CoverageInputValidator();
+        var trainingValidator = new TrainingInputValidator();
         foreach (var h in households)
         {
             Check(householdValidator, h.ToInput(), h.Code);
@@ -116,8 +117,11 @@ public sealed class DemoDistrictTests : IAsyncLifetime
             h.Employments.ForEach(e => Check(jobValidator, e.ToInput(h), $"{h.Code} job {e.Id}"));
             h.Industries.ForEach(i => Check(industryValidator, i.ToInput(h), $"{h.Code} industry {i.Id}"));
             h.Coverages.ForEach(c => Check(coverageValidator, c.ToInput(h), $"{h.Code} coverage {c.Id}"));
+            h.Trainings.ForEach(t => Check(trainingValidator, t.ToInput(h), $"{h.Code} training {t.Id}"));
         }
         Assert.Empty(problems.Take(20));
+        Assert.True(households.Sum(h => h.Trainings.Count) > 200, "channel 4 has training records");
+        Assert.All(households.SelectMany(h => h.Trainings.Select(t => (h, t))), x => Assert.Contains(x.h.Members, m => m.Id == x.t.MemberId));
         Assert.Equal(households.SelectMany(h => h.Members).Count(), households.SelectMany(h => h.Members).Select(m => m.IdNumber).Distinct().Count());
         Assert.All(households, h => Assert.Single(h.Members, m => m.Relation == Relation.Head));
     }

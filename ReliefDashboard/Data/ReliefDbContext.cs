@@ -13,6 +13,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
     public DbSet<Employment> Employments => Set<Employment>();
     public DbSet<Industry> Industries => Set<Industry>();
     public DbSet<SafetyNetCoverage> Coverages => Set<SafetyNetCoverage>();
+    public DbSet<Training> Trainings => Set<Training>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
     public DbSet<PolicySetting> PolicySettings => Set<PolicySetting>();
     public DbSet<PolicySettingChange> PolicyChanges => Set<PolicySettingChange>();
@@ -66,6 +67,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.HasMany(h => h.Employments).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(h => h.Industries).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(h => h.Coverages).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(h => h.Trainings).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(h => new { h.TownId, h.Status });
             e.HasIndex(h => new { h.SiteId, h.Status });
             e.HasIndex(h => h.Status);
@@ -94,6 +96,15 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.ToTable("Industries");
             e.Property(m => m.Type).HasMaxLength(60);
             e.HasIndex(m => new { m.HouseholdId, m.Channel });
+        });
+        b.Entity<Training>(e =>
+        {
+            e.ToTable("Trainings");
+            e.Property(t => t.Course).HasMaxLength(60);
+            e.Property(t => t.Provider).HasMaxLength(60);
+            e.Property(t => t.Certificate).HasMaxLength(60);
+            e.HasOne(t => t.Member).WithMany().HasForeignKey(t => t.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(t => t.HouseholdId);
         });
         b.Entity<SafetyNetCoverage>(e =>
         {

@@ -61,6 +61,7 @@ public class Household
     public List<Employment> Employments { get; set; } = [];
     public List<Industry> Industries { get; set; } = [];
     public List<SafetyNetCoverage> Coverages { get; set; } = [];
+    public List<Training> Trainings { get; set; } = [];
 }
 
 public class Member
@@ -121,6 +122,20 @@ public class Industry : Measure
     public string? Collective { get; set; }
     public AssetShareForm? ShareForm { get; set; }
     public decimal? AnnualIncome { get; set; }
+}
+
+/// <summary>
+/// Channel 4: a skills-training record of a member. Training prepares for work and is reported under its
+/// channel, but by itself never satisfies the goal, so the status rules do not read it.
+/// </summary>
+public class Training : Measure
+{
+    public int MemberId { get; set; }
+    public Member? Member { get; set; }
+    public required string Course { get; set; }
+    public string? Provider { get; set; }
+    public int? Hours { get; set; }
+    public string? Certificate { get; set; }
 }
 
 /// <summary>Channel 8: safety-net coverage; by itself it never satisfies the goal.</summary>

@@ -225,6 +225,29 @@ public sealed class HouseholdEditServiceTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task ATrainingRecord_IsSavedAndAudited_ButDoesNotMakeAHouseholdMet()
+    {
+        var (version, head) = await CurrentAsync(Seeded.NoMeasure);
+        var result = await Service().SaveTrainingAsync(new TrainingInput
+        {
+            HouseholdId = Seeded.NoMeasure,
+            Version = version,
+            MemberId = head,
+            Course = "电工",
+            Provider = "区职业技术教育中心",
+            Hours = 120,
+            StartDate = Today.AddMonths(-8).ToDateTime(TimeOnly.MinValue),
+            EndDate = Today.AddMonths(-7).ToDateTime(TimeOnly.MinValue),
+        });
+
+        Assert.True(result.Ok, string.Join(";", result.Errors));
+        Assert.Equal(HouseholdStatus.NoMeasure, result.Status);
+        await using var db = Database.CreateDbContext();
+        Assert.Equal("电工", (await db.Trainings.SingleAsync(t => t.HouseholdId == Seeded.NoMeasure)).Course);
+        Assert.Contains(await db.Audit.Where(a => a.HouseholdId == Seeded.NoMeasure).ToListAsync(), a => a is { Entity: "Training", Field: "Course", NewValue: "电工" });
+    }
+
+    [Fact]
     public async Task TheHead_CannotBeEnded()
     {
         var (version, head) = await CurrentAsync(Seeded.Met);

@@ -113,4 +113,15 @@ public class ValidatorTests
         var input = new HouseholdInput { SiteId = 1, OriginVillage = "李家沟村", RelocationYear = 2018, Phone = phone };
         Assert.Equal(valid, new HouseholdInputValidator(Clock).Validate(input).IsValid);
     }
+
+    [Theory]
+    [InlineData(null, true)]
+    [InlineData(120, true)]
+    [InlineData(0, false)]
+    [InlineData(2001, false)]
+    public void TrainingHours_AreBetweenOneAndTwoThousand(int? hours, bool valid)
+    {
+        var training = new TrainingInput { MemberId = 1, Course = "电工", Hours = hours, StartDate = new DateTime(2026, 3, 1) };
+        Assert.Equal(valid, new TrainingInputValidator().Validate(training).IsValid);
+    }
 }

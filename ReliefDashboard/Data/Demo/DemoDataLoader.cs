@@ -47,7 +47,8 @@ public static class DemoDataLoader
         using var employmentRows = new BulkWriter<Employment>(db, tx);
         using var industryRows = new BulkWriter<Industry>(db, tx);
         using var coverageRows = new BulkWriter<SafetyNetCoverage>(db, tx);
-        int householdId = 0, memberId = 0, employmentId = 0, industryId = 0, coverageId = 0;
+        using var trainingRows = new BulkWriter<Training>(db, tx);
+        int householdId = 0, memberId = 0, employmentId = 0, industryId = 0, coverageId = 0, trainingId = 0;
         foreach (var h in households)
         {
             ct.ThrowIfCancellationRequested();
@@ -77,6 +78,13 @@ public static class DemoDataLoader
                 c.Id = ++coverageId;
                 c.HouseholdId = h.Id;
                 coverageRows.Write(c);
+            }
+            foreach (var t in h.Trainings)
+            {
+                t.Id = ++trainingId;
+                t.HouseholdId = h.Id;
+                t.MemberId = t.Member!.Id;
+                trainingRows.Write(t);
             }
         }
         return householdId;

@@ -240,6 +240,10 @@ public sealed class DemoDistrictGenerator(int households, DateOnly asOf, StatusP
                 AddEmployment(h, Channel.TrainingAndLabourExport, old, start.AddDays(-rng.Next(5, 60)));
             }
         }
+        if (rng.NextDouble() < 0.18)
+        {
+            AddTraining(h);
+        }
         if (rng.NextDouble() < 0.1)
         {
             h.Coverages.Add(new SafetyNetCoverage { Channel = Channel.SafetyNet, Kind = CoverageKind.Dibao, StartDate = asOf.AddMonths(-rng.Next(3, 40)), MonthlyAmount = 300 + rng.Next(0, 30) * 10 });
@@ -333,6 +337,29 @@ public sealed class DemoDistrictGenerator(int households, DateOnly asOf, StatusP
         };
         h.Industries.Add(industry);
         return industry;
+    }
+
+    private void AddTraining(Household h)
+    {
+        var trainees = h.Members.Where(m => m.LabourCapacity == LabourCapacity.Full).ToList();
+        if (trainees.Count == 0)
+        {
+            return;
+        }
+        var (course, hours, certificate) = DemoNames.Courses[rng.Next(DemoNames.Courses.Length)];
+        var start = asOf.AddDays(-rng.Next(20, 900));
+        var end = start.AddDays(hours / 6 + rng.Next(0, 10));
+        h.Trainings.Add(new Training
+        {
+            Channel = Channel.TrainingAndLabourExport,
+            Member = trainees[rng.Next(trainees.Count)],
+            Course = course,
+            Provider = Pick(DemoNames.TrainingProviders),
+            Hours = hours,
+            Certificate = rng.NextDouble() < 0.7 ? certificate : null,
+            StartDate = start,
+            EndDate = end,
+        });
     }
 
     private void AddPv(Household h) =>

@@ -52,6 +52,12 @@ internal static class DemoNames
 
     public static readonly string[] Businesses = ["社区便民超市", "面馆", "理发店", "快递代收点", "农资店", "缝纫铺", "小吃店"];
 
+    public static readonly (string Course, int Hours, string Certificate)[] Courses =
+        [("电工", 120, "低压电工作业证"), ("家政服务", 80, "家政服务员职业技能等级证书"), ("中式烹调", 100, "中式烹调师证书"),
+         ("果树修剪", 60, "农业技能培训结业证"), ("电子商务", 90, "电子商务师证书"), ("焊工", 120, "焊工作业证")];
+
+    public static readonly string[] TrainingProviders = ["区职业技术教育中心", "区人社局就业培训中心", "延川果业技术服务站", "新动能产业园实训基地"];
+
     public static readonly (string Type, decimal Pay, string Employer)[] Posts =
         [("保洁员", 1200m, "镇人民政府"), ("生态护林员", 200m, "区林业局"), ("治安协管员", 1500m, "镇派出所"), ("安置社区物业服务", 1800m, "安置社区物业公司"), ("道路养护员", 1300m, "区交通运输局")];
 }

@@ -787,6 +787,52 @@ namespace ReliefDashboard.Data.Migrations
                     b.ToTable("Towns");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.Training", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Certificate")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Course")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("MemberId");
+
+                    b.ToTable("Trainings", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -920,6 +966,23 @@ namespace ReliefDashboard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.Training", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Household", null)
+                        .WithMany("Trainings")
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReliefDashboard.Domain.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Member");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Household", b =>
                 {
                     b.Navigation("Coverages");
@@ -929,6 +992,8 @@ namespace ReliefDashboard.Data.Migrations
                     b.Navigation("Industries");
 
                     b.Navigation("Members");
+
+                    b.Navigation("Trainings");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Town", b =>

@@ -10,6 +10,7 @@ public static class AuditLabels
         "Employment" => "就业",
         "Industry" => "产业",
         "SafetyNetCoverage" => "兜底保障",
+        "Training" => "技能培训",
         _ => entity,
     };
 
@@ -61,6 +62,10 @@ public static class AuditLabels
         ["AnnualIncome"] = "年收益（元）",
         ["Kind"] = "保障类型",
         ["MonthlyAmount"] = "月保障金额（元）",
+        ["Course"] = "培训项目",
+        ["Provider"] = "培训机构",
+        ["Hours"] = "学时",
+        ["Certificate"] = "证书",
     };
 
     public static string Field(string field) => Fields.GetValueOrDefault(field, field);

@@ -180,6 +180,33 @@ public sealed partial class HouseholdEditService
             return Task.FromResult<string?>(null);
         }, ct);
 
+    public Task<SaveResult> SaveTrainingAsync(TrainingInput input, CancellationToken ct = default) =>
+        EditAsync(input, (db, h) =>
+        {
+            var training = input.Id == 0 ? new Training { Course = "" } : h.Trainings.SingleOrDefault(t => t.Id == input.Id);
+            if (training is null)
+            {
+                return Task.FromResult<string?>("该培训记录不存在");
+            }
+            if (h.Members.SingleOrDefault(m => m.Id == input.MemberId) is not { EndedOn: null })
+            {
+                return Task.FromResult<string?>("所选成员不属于本户或已注销");
+            }
+            training.Channel = Channel.TrainingAndLabourExport;
+            training.MemberId = input.MemberId;
+            training.Course = input.Course.Trim();
+            training.Provider = Blank(input.Provider);
+            training.Hours = input.Hours;
+            training.Certificate = Blank(input.Certificate);
+            training.StartDate = Date(input.StartDate)!.Value;
+            training.EndDate = Date(input.EndDate);
+            if (input.Id == 0)
+            {
+                h.Trainings.Add(training);
+            }
+            return Task.FromResult<string?>(null);
+        }, ct);
+
     /// <summary>Ends an employment, industry or coverage record (<paramref name="kind"/>) on the given date.</summary>
     public Task<SaveResult> EndMeasureAsync(MeasureKind kind, EndInput input, CancellationToken ct = default) =>
         EditAsync(input, (db, h) =>
@@ -188,6 +215,7 @@ public sealed partial class HouseholdEditService
             {
                 MeasureKind.Employment => h.Employments.SingleOrDefault(e => e.Id == input.Id),
                 MeasureKind.Industry => h.Industries.SingleOrDefault(i => i.Id == input.Id),
+                MeasureKind.Training => h.Trainings.SingleOrDefault(t => t.Id == input.Id),
                 _ => h.Coverages.SingleOrDefault(c => c.Id == input.Id),
             };
             var end = Date(input.EndDate)!.Value;
@@ -212,4 +240,5 @@ public enum MeasureKind
     Employment,
     Industry,
     Coverage,
+    Training,
 }

@@ -87,6 +87,20 @@ public static class InputMapping
         EndDate = D(c.EndDate),
     };
 
+    public static TrainingInput ToInput(this Training t, Household h) => new()
+    {
+        HouseholdId = h.Id,
+        Version = h.Version,
+        Id = t.Id,
+        MemberId = t.MemberId,
+        Course = t.Course,
+        Provider = t.Provider,
+        Hours = t.Hours,
+        Certificate = t.Certificate,
+        StartDate = D(t.StartDate),
+        EndDate = D(t.EndDate),
+    };
+
     public static EndInput ToEndInput(this Measure m, Household h, DateOnly today) => new()
     {
         HouseholdId = h.Id,

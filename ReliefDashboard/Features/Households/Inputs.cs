@@ -87,3 +87,15 @@ public sealed class CoverageInput : HouseholdEditInput
     public DateTime? StartDate { get; set; }
     public DateTime? EndDate { get; set; }
 }
+
+public sealed class TrainingInput : HouseholdEditInput
+{
+    public int Id { get; set; }
+    public int MemberId { get; set; }
+    public string Course { get; set; } = "";
+    public string? Provider { get; set; }
+    public int? Hours { get; set; }
+    public string? Certificate { get; set; }
+    public DateTime? StartDate { get; set; }
+    public DateTime? EndDate { get; set; }
+}

@@ -97,3 +97,18 @@ public sealed class CoverageInputValidator : AbstractValidator<CoverageInput>
             .WithMessage("结束日期不能早于开始日期");
     }
 }
+
+public sealed class TrainingInputValidator : AbstractValidator<TrainingInput>
+{
+    public TrainingInputValidator()
+    {
+        RuleFor(x => x.MemberId).GreaterThan(0).WithMessage("请选择参加培训的家庭成员");
+        RuleFor(x => x.Course).NotEmpty().WithMessage("培训项目不能为空").MaximumLength(60).WithMessage("培训项目不能超过60个字");
+        RuleFor(x => x.Provider).MaximumLength(60).WithMessage("培训机构不能超过60个字");
+        RuleFor(x => x.Certificate).MaximumLength(60).WithMessage("证书名称不能超过60个字");
+        RuleFor(x => x.Hours).InclusiveBetween(1, 2000).When(x => x.Hours is not null).WithMessage("学时应在1至2000之间");
+        RuleFor(x => x.StartDate).NotNull().WithMessage("请填写开始日期");
+        RuleFor(x => x.EndDate).Must((x, end) => end is null || x.StartDate is null || end.Value.Date >= x.StartDate.Value.Date)
+            .WithMessage("结束日期不能早于开始日期");
+    }
+}
