@@ -142,7 +142,7 @@ public sealed class HouseholdEditServiceTests : ServiceTestBase
     }
 
     [Fact]
-    public async Task IdNumberRegisteredInAnotherHousehold_IsRefused()
+    public async Task IdNumberRegisteredInAnotherTownsHousehold_IsRefused_WithoutNamingThatHousehold()
     {
         await using var db = Database.CreateDbContext();
         var taken = await db.Members.Where(m => m.HouseholdId == Seeded.OtherTown).Select(m => m.IdNumber).SingleAsync();
@@ -157,7 +157,28 @@ public sealed class HouseholdEditServiceTests : ServiceTestBase
             Sex = IdNumber.SexOf(taken),
         });
         Assert.Equal(SaveOutcome.Invalid, result.Outcome);
-        Assert.Contains("已登记在户 610623009000001", Assert.Single(result.Errors));
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("已在其他镇街登记", error);
+        Assert.DoesNotContain("610623009000001", error);
+        Assert.DoesNotContain("高海龙", error);
+    }
+
+    [Fact]
+    public async Task IdNumberRegisteredInTheSameTown_IsRefused_NamingTheHousehold()
+    {
+        await using var db = Database.CreateDbContext();
+        var taken = await db.Members.Where(m => m.HouseholdId == Seeded.NoMeasure).Select(m => m.IdNumber).SingleAsync();
+        var (version, _) = await CurrentAsync(Seeded.Met);
+        var result = await Service().SaveMemberAsync(new MemberInput
+        {
+            HouseholdId = Seeded.Met,
+            Version = version,
+            Name = "李志强",
+            IdNumber = taken,
+            BirthDate = IdNumber.BirthDate(taken)!.Value.ToDateTime(TimeOnly.MinValue),
+            Sex = IdNumber.SexOf(taken),
+        });
+        Assert.Contains("已登记在本镇街户 610623001000002（李志强）", Assert.Single(result.Errors));
     }
 
     [Fact]

@@ -35,11 +35,14 @@ public sealed partial class HouseholdEditService
             var id = input.IdNumber.Trim();
             var duplicate = await db.Members.AsNoTracking()
                 .Where(m => m.IdNumber == id && m.Id != input.Id && m.EndedOn == null)
-                .Join(db.Households, m => m.HouseholdId, o => o.Id, (m, o) => new { o.Code, m.Name })
+                .Join(db.Households, m => m.HouseholdId, o => o.Id, (m, o) => new { o.Code, o.TownId, m.Name })
                 .FirstOrDefaultAsync(ct);
             if (duplicate is not null)
             {
-                return $"身份证号 {IdNumber.Mask(id)} 已登记在户 {duplicate.Code}（{duplicate.Name}），同一身份证号不能重复登记";
+                // Naming a household of another town would show town staff data they may not read.
+                return duplicate.TownId == h.TownId
+                    ? $"身份证号 {IdNumber.Mask(id)} 已登记在本镇街户 {duplicate.Code}（{duplicate.Name}），同一身份证号不能重复登记"
+                    : $"身份证号 {IdNumber.Mask(id)} 已在其他镇街登记，同一身份证号不能重复登记；如确属本户，请联系区级管理员核实";
             }
             if (input.Relation == Relation.Head && h.Members.Any(m => m.Relation == Relation.Head && m.Id != input.Id && m.EndedOn is null))
             {
