@@ -102,4 +102,29 @@ public class HouseholdCardPageTests : DashboardTestContext
         using var db = Database.CreateDbContext();
         Assert.Equal(Domain.ActivityLog.Kinds.Reveal, Assert.Single(db.Activity.ToList()).Kind);
     }
+
+    [Fact]
+    public async Task ATrainingRecord_IsListedUnderChannelFour_AsNotCountingTowardTheGoal()
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            var head = db.Members.Single(m => m.HouseholdId == Seeded.NoMeasure);
+            db.Trainings.Add(new Training
+            {
+                HouseholdId = Seeded.NoMeasure,
+                MemberId = head.Id,
+                Channel = Channel.TrainingAndLabourExport,
+                Course = "家政服务",
+                Hours = 80,
+                StartDate = SmallDistrict.Today.AddMonths(-3),
+                EndDate = SmallDistrict.Today.AddMonths(-2),
+            });
+            await db.SaveChangesAsync();
+        }
+        var cut = Open(Seeded.NoMeasure);
+        cut.WaitForAssertion(() => Assert.Contains("培训：家政服务", cut.Find("[data-channel='4']").TextContent));
+        Assert.Equal("已结业", cut.Find("[data-channel='4'] .measure-row").GetAttribute("data-state"));
+        Assert.Contains("培训本身不计入达标", cut.Find("[data-channel='4']").TextContent);
+        Assert.Contains("无措施", cut.Find("[data-testid=status-explanation]").TextContent);
+    }
 }
