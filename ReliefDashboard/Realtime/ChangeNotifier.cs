@@ -1,7 +1,7 @@
 namespace ReliefDashboard.Realtime;
 
 /// <summary>What was committed: the households touched (empty for a bulk change of the whole district).</summary>
-public sealed record DataChange(IReadOnlyCollection<int> HouseholdIds, DateTime At);
+public sealed record DataChange(IReadOnlyCollection<int> HouseholdIds);
 
 /// <summary>
 /// One per application (a scoped notifier would reach only one circuit). Services publish after they
@@ -11,8 +11,6 @@ public sealed class ChangeNotifier
 {
     private readonly Lock gate = new();
     private readonly List<Func<DataChange, Task>> handlers = [];
-
-    public DateTime LastChangeAt { get; private set; } = DateTime.UtcNow;
 
     public IDisposable Subscribe(Func<DataChange, Task> handler)
     {
@@ -28,7 +26,6 @@ public sealed class ChangeNotifier
         Func<DataChange, Task>[] targets;
         lock (gate)
         {
-            LastChangeAt = change.At;
             targets = [.. handlers];
         }
         foreach (var handler in targets)

@@ -73,7 +73,7 @@ public sealed class UserAdminService(
             // Open pages of this user re-check their sign-in against the renewed stamp.
             await users.UpdateSecurityStampAsync(user);
             await LogAsync($"{(input.Id is null ? "新建" : "修改")}账号 {user.UserName}",
-                $"角色：{Roles.Label(input.Role)}；镇街：{input.TownId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "无"}；部门：{input.Department ?? "无"}", ct);
+                $"角色：{Roles.Label(input.Role)}；镇街：{await TownNameAsync(user.TownId, ct) ?? "无"}；部门：{user.Department ?? "无"}", ct);
             return AdminResult.Success;
         });
 
@@ -132,6 +132,12 @@ public sealed class UserAdminService(
         var users = services.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var admin = await users.FindByIdAsync(scope.UserId) ?? new AppUser { UserName = scope.Name };
         return await action(users, admin);
+    }
+
+    private async Task<string?> TownNameAsync(int? townId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return townId is { } id ? await db.Towns.Where(t => t.Id == id).Select(t => t.Name).SingleOrDefaultAsync(ct) : null;
     }
 
     private async Task LogAsync(string target, string? detail, CancellationToken ct)

@@ -84,12 +84,12 @@ public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFa
             await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"查看户 {h.Code} 的完整{what}", reason, ct);
             return null;
         }
-        var value = memberId is { } id
-            ? await db.Members.Where(m => m.Id == id && m.HouseholdId == householdId).Select(m => m.IdNumber).SingleOrDefaultAsync(ct)
-            : h.Phone;
+        var (whose, value) = memberId is { } id
+            ? await db.Members.Where(m => m.Id == id && m.HouseholdId == householdId)
+                .Select(m => new ValueTuple<string, string?>(m.Name, m.IdNumber)).SingleOrDefaultAsync(ct)
+            : ("户", h.Phone);
         if (value is not null)
         {
-            var whose = memberId is { } mid ? await db.Members.Where(m => m.Id == mid).Select(m => m.Name).SingleAsync(ct) : "户";
             await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Reveal, $"户 {h.Code} {whose}的完整{what}", reason, ct);
         }
         return value;

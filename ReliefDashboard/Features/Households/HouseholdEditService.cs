@@ -75,7 +75,7 @@ public sealed partial class HouseholdEditService(
             logger.LogError(ex, "Saving household {HouseholdId} failed", household.Id);
             return SaveResult.Invalid("保存失败：数据库暂时无法写入，本次修改未保存。您填写的内容仍在表单中，请稍后再试。");
         }
-        notifier.Publish(new DataChange([household.Id], DateTime.UtcNow));
+        notifier.Publish(new DataChange([household.Id]));
         return new SaveResult(SaveOutcome.Saved, [], household.Version, household.Status);
     }
 

@@ -68,7 +68,7 @@ public sealed class StatusRefreshService(
         }
         if (changed.Count > 0)
         {
-            notifier.Publish(new DataChange(changed, DateTime.UtcNow));
+            notifier.Publish(new DataChange(changed));
         }
         logger.LogInformation("Status refresh for {Date}: {Count} households changed", asOf, changed.Count);
         return changed.Count;
