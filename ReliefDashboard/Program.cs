@@ -67,6 +67,9 @@ builder.Services.AddScoped<ReliefDashboard.Features.Admin.TownAdminService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Admin.ActivityService>();
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddSingleton<StatusRefreshService>();
+builder.Services.AddSingleton<ReliefDashboard.Features.Overview.DashboardFeed>();
+builder.Services.AddSingleton<ReliefDashboard.Features.Overview.MonthlyFiguresService>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ReliefDashboard.Features.Overview.MonthlyFiguresService>());
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusRefreshService>());
 
 var app = builder.Build();

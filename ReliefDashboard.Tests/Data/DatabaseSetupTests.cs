@@ -20,7 +20,7 @@ public class DatabaseSetupTests
         Assert.Equal((12, 6, 6, 60, 90), (policy.StableEmploymentContractMonths, policy.StableEmploymentContinuousMonths,
             policy.StableIndustryMonths, policy.AtRiskEndingWithinDays, policy.VerificationMaxAgeDays));
         Assert.Equal(Enumerable.Range(1, 7).Select(c => (Channel)c), policy.CountingChannels.Order());
-        Assert.Equal(StatusPolicy.Defaults.Count, await db.PolicySettings.CountAsync());
+        Assert.Equal(StatusPolicy.Defaults.Count + AssessmentPolicy.Defaults.Count, await db.PolicySettings.CountAsync());
     }
 
     [Fact]

@@ -99,7 +99,7 @@ public static class SmallDistrict
             {
                 c.Id = 0;
             }
-            HouseholdStatusUpdater.Apply(h, StatusRules.Evaluate(h, Today, policy), Today);
+            HouseholdStatusUpdater.Recompute(h, Today, policy);
             return h;
         }
 

@@ -18,6 +18,8 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
     public DbSet<PolicySetting> PolicySettings => Set<PolicySetting>();
     public DbSet<PolicySettingChange> PolicyChanges => Set<PolicySettingChange>();
     public DbSet<ActivityLog> Activity => Set<ActivityLog>();
+    public DbSet<MonthlyFigure> MonthlyFigures => Set<MonthlyFigure>();
+    public DbSet<FigureMonth> FigureMonths => Set<FigureMonth>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -74,6 +76,33 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.HasIndex(h => h.HeadName);
             e.HasIndex(h => h.MemberCount);
             e.HasIndex(h => h.LastVerifiedOn);
+            // Covers every column the dashboard sums, grouped as it groups them, so its one aggregate query reads
+            // this narrow index instead of the wide household rows.
+            e.HasIndex(h => new
+            {
+                h.TownId,
+                h.ChannelMask,
+                h.Status,
+                h.IndustryMask,
+                h.EmploymentMask,
+                h.HasLabour,
+                h.LabourMembers,
+                h.EmployedLabourMembers,
+                h.LocalLabourMembers,
+                h.WorkersInDistrict,
+                h.WorkersInProvince,
+                h.WorkersOutsideProvince,
+            }).HasDatabaseName("IX_Households_Dashboard");
+        });
+        b.Entity<MonthlyFigure>(e =>
+        {
+            e.HasKey(f => new { f.Month, f.TownId, f.ChannelMask, f.Status });
+            e.HasOne<Town>().WithMany().HasForeignKey(f => f.TownId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<FigureMonth>(e =>
+        {
+            e.HasKey(f => f.Month);
+            e.Property(f => f.Source).HasMaxLength(40);
         });
         b.Entity<Member>(e =>
         {
@@ -124,7 +153,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
         {
             e.HasKey(p => p.Key);
             e.Property(p => p.Key).HasMaxLength(80);
-            e.HasData(StatusPolicy.Defaults);
+            e.HasData(StatusPolicy.Defaults.Concat(AssessmentPolicy.Defaults));
         });
     }
 }

@@ -54,6 +54,19 @@ public class Household
     /// </summary>
     public int ChannelMask { get; set; }
 
+    /// <summary>
+    /// The household's <see cref="HouseholdFigures"/> on <see cref="StatusComputedOn"/>: labour, who of it works
+    /// and where, the channels of its active industries and jobs. Refreshed with the status; the dashboard sums them.
+    /// </summary>
+    public int LabourMembers { get; set; }
+    public int EmployedLabourMembers { get; set; }
+    public int LocalLabourMembers { get; set; }
+    public int WorkersInDistrict { get; set; }
+    public int WorkersInProvince { get; set; }
+    public int WorkersOutsideProvince { get; set; }
+    public int IndustryMask { get; set; }
+    public int EmploymentMask { get; set; }
+
     /// <summary>Optimistic concurrency: bumped by every change to the household or anything it owns.</summary>
     public int Version { get; set; }
 

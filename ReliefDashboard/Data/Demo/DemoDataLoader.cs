@@ -30,7 +30,12 @@ public static class DemoDataLoader
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
 
-            var written = Write(db, tx.GetDbTransaction(), generator.Households(towns), ct);
+            var history = new MonthlyFiguresBuilder(Months.CompletedBefore(asOf, HistoryMonths), policy);
+            var written = Write(db, tx.GetDbTransaction(), generator.Households(towns), history, ct);
+            db.MonthlyFigures.AddRange(history.Rows);
+            db.FigureMonths.AddRange(Months.CompletedBefore(asOf, HistoryMonths)
+                .Select(m => new FigureMonth { Month = m, TakenAt = DateTime.UtcNow, Source = HistorySource }));
+            await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return written;
         }
@@ -40,7 +45,11 @@ public static class DemoDataLoader
         }
     }
 
-    private static int Write(ReliefDbContext db, DbTransaction tx, IEnumerable<Household> households, CancellationToken ct)
+    /// <summary>The demo's records reach back far enough for two years of month-end figures.</summary>
+    public const int HistoryMonths = 24;
+    public const string HistorySource = "演示数据载入时按记录回溯";
+
+    private static int Write(ReliefDbContext db, DbTransaction tx, IEnumerable<Household> households, MonthlyFiguresBuilder history, CancellationToken ct)
     {
         using var householdRows = new BulkWriter<Household>(db, tx);
         using var memberRows = new BulkWriter<Member>(db, tx);
@@ -86,6 +95,7 @@ public static class DemoDataLoader
                 t.MemberId = t.Member!.Id;
                 trainingRows.Write(t);
             }
+            history.Add(h);
         }
         return householdId;
     }

@@ -95,7 +95,7 @@ public sealed class DemoDistrictGenerator(int households, DateOnly asOf, StatusP
             h.LastVerifiedOn = asOf.AddDays(-rng.Next(91, 240));
         }
 
-        HouseholdStatusUpdater.Apply(h, StatusRules.Evaluate(h, asOf, policy), asOf);
+        HouseholdStatusUpdater.Recompute(h, asOf, policy);
         return h;
     }
 

@@ -368,6 +368,24 @@ namespace ReliefDashboard.Data.Migrations
                     b.ToTable("Employments", (string)null);
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.FigureMonth", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("FigureMonths");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Household", b =>
                 {
                     b.Property<int>("Id")
@@ -382,6 +400,12 @@ namespace ReliefDashboard.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EmployedLabourMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmploymentMask")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("HasLabour")
                         .HasColumnType("INTEGER");
 
@@ -389,6 +413,9 @@ namespace ReliefDashboard.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("IndustryMask")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsCoRelocated")
                         .HasColumnType("INTEGER");
@@ -399,8 +426,14 @@ namespace ReliefDashboard.Data.Migrations
                     b.Property<bool>("IsThreeNo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LabourMembers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("LastVerifiedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("LocalLabourMembers")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("MemberCount")
                         .HasColumnType("INTEGER");
@@ -442,6 +475,15 @@ namespace ReliefDashboard.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("WorkersInDistrict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkersInProvince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkersOutsideProvince")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -458,6 +500,9 @@ namespace ReliefDashboard.Data.Migrations
                     b.HasIndex("SiteId", "Status");
 
                     b.HasIndex("TownId", "Status");
+
+                    b.HasIndex("TownId", "ChannelMask", "Status", "IndustryMask", "EmploymentMask", "HasLabour", "LabourMembers", "EmployedLabourMembers", "LocalLabourMembers", "WorkersInDistrict", "WorkersInProvince", "WorkersOutsideProvince")
+                        .HasDatabaseName("IX_Households_Dashboard");
 
                     b.ToTable("Households");
                 });
@@ -574,6 +619,42 @@ namespace ReliefDashboard.Data.Migrations
                     b.ToTable("Members");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.MonthlyFigure", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployedLabourMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LabourHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LabourMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalCoveredHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "TownId", "ChannelMask", "Status");
+
+                    b.HasIndex("TownId");
+
+                    b.ToTable("MonthlyFigures");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.PolicySetting", b =>
                 {
                     b.Property<string>("Key")
@@ -666,6 +747,27 @@ namespace ReliefDashboard.Data.Migrations
                             Clause = "三(八) 社会兜底保障：整户无劳动能力户单列统计",
                             Label = "兜底户不计入达标率分母",
                             Value = "true"
+                        },
+                        new
+                        {
+                            Key = "assessment.attainment.targetPercent",
+                            Clause = "一、总体目标“全区2524户搬迁群众都有一项稳定脱贫产业或有一人稳定就业”",
+                            Label = "达标率目标（%）",
+                            Value = "100"
+                        },
+                        new
+                        {
+                            Key = "assessment.attainment.greenFromPercent",
+                            Clause = "四(三) 督查考核：表彰先进（平台口径）",
+                            Label = "达标率绿色档下限（%，达到即为较好）",
+                            Value = "95"
+                        },
+                        new
+                        {
+                            Key = "assessment.attainment.amberFromPercent",
+                            Clause = "四(三) 督查考核：对工作滞后的追究责任（平台口径）",
+                            Label = "达标率黄色档下限（%，低于即为红色、滞后）",
+                            Value = "85"
                         });
                 });
 
@@ -943,6 +1045,15 @@ namespace ReliefDashboard.Data.Migrations
                         .WithMany("Members")
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.MonthlyFigure", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Town", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

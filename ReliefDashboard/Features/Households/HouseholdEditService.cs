@@ -59,7 +59,7 @@ public sealed partial class HouseholdEditService(
         db.Entry(household).Property(h => h.Version).OriginalValue = input.Version;
         household.Version = input.Version + 1;
         var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
-        HouseholdStatusUpdater.Apply(household, StatusRules.Evaluate(household, Today, policy), Today);
+        HouseholdStatusUpdater.Recompute(household, Today, policy);
         try
         {
             await db.SaveWithAuditAsync(scope.Name, FormSource, ct);

@@ -104,6 +104,13 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
         {
             query = query.Where(h => h.HasLabour == labour);
         }
+        query = q.Gap switch
+        {
+            RegistryGap.Unmet => query.Where(h => h.Status == HouseholdStatus.NoMeasure || h.Status == HouseholdStatus.InProgress),
+            RegistryGap.IdleLabour => query.Where(h => h.EmployedLabourMembers < h.LabourMembers),
+            RegistryGap.NoLocalJob => query.Where(h => h.HasLabour && h.LocalLabourMembers == 0),
+            _ => query,
+        };
         if (q.Channel is { } channel)
         {
             var bit = HouseholdStatusUpdater.Bit(channel);

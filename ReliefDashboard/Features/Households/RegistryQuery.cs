@@ -12,6 +12,29 @@ public enum RegistrySort
     Members,
 }
 
+/// <summary>The shortfalls the dashboard's tiles open: the households that keep a rate below its goal.</summary>
+public enum RegistryGap
+{
+    /// <summary>Neither Met nor At risk: no measure, or measures not yet stable.</summary>
+    Unmet,
+
+    /// <summary>A member with labour capacity has no current job.</summary>
+    IdleLabour,
+
+    /// <summary>Has labour but nobody works inside the district (就地就近).</summary>
+    NoLocalJob,
+}
+
+public static class RegistryGaps
+{
+    public static string Label(RegistryGap gap) => gap switch
+    {
+        RegistryGap.Unmet => "未达标（无措施或帮扶中）",
+        RegistryGap.IdleLabour => "有劳动力未就业",
+        _ => "无就地就近就业",
+    };
+}
+
 /// <summary>The registry's filters, sort and page: everything the URL carries.</summary>
 public sealed record RegistryQuery
 {
@@ -20,6 +43,7 @@ public sealed record RegistryQuery
     public HouseholdStatus? Status { get; init; }
     public Channel? Channel { get; init; }
     public bool? HasLabour { get; init; }
+    public RegistryGap? Gap { get; init; }
     public string? Search { get; init; }
     public RegistrySort Sort { get; init; } = RegistrySort.Code;
     public bool Descending { get; init; }

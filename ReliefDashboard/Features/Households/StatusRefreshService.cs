@@ -54,7 +54,7 @@ public sealed class StatusRefreshService(
             lastId = ids[^1];
             var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
             var households = await db.Households.Where(h => ids.Contains(h.Id)).WithRecords().ToListAsync(ct);
-            var chunkChanged = households.Where(h => HouseholdStatusUpdater.Apply(h, StatusRules.Evaluate(h, asOf, policy), asOf))
+            var chunkChanged = households.Where(h => HouseholdStatusUpdater.Recompute(h, asOf, policy))
                 .Select(h => h.Id).ToList();
             try
             {

@@ -5,6 +5,7 @@ using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Admin;
 using ReliefDashboard.Features.Households;
+using ReliefDashboard.Realtime;
 
 namespace ReliefDashboard.Features.Policy;
 
@@ -16,13 +17,14 @@ public sealed class PolicyService(
     IDbContextFactory<ReliefDbContext> dbFactory,
     CurrentUser current,
     StatusRefreshService refresh,
+    ChangeNotifier notifier,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<PolicySetting>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.PolicySettings.AsNoTracking().ToListAsync(ct);
-        var order = StatusPolicy.Defaults.Select(d => d.Key).ToList();
+        var order = StatusPolicy.Defaults.Concat(AssessmentPolicy.Defaults).Select(d => d.Key).ToList();
         return settings.OrderBy(p => order.IndexOf(p.Key) is var i and >= 0 ? i : int.MaxValue).ThenBy(p => p.Key).ToList();
     }
 
@@ -49,6 +51,10 @@ public sealed class PolicyService(
                 return parts.Length > 0 && parts.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var c) && c is >= 1 and <= 7)
                     && parts.Distinct().Count() == parts.Length
                     ? null : "应为1至7之间的渠道编号，用逗号分隔，至少一个（第8类兜底保障不能计入达标）";
+            case var percent when AssessmentPolicy.IsPercentKey(percent):
+                return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 100
+                    && decimal.Round(p, 1) == p
+                    ? null : "应为0至100之间的百分数，最多一位小数";
             default:
                 return text is "true" or "false" ? null : "应为“是”或“否”";
         }
@@ -77,6 +83,15 @@ public sealed class PolicyService(
         {
             return AdminResult.Success;
         }
+        if (AssessmentPolicy.IsPercentKey(key))
+        {
+            var values = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+            values[key] = text;
+            if (AssessmentPolicy.FromSettings(values).Problem() is { } order)
+            {
+                return AdminResult.Fail(order);
+            }
+        }
         var old = setting.Value;
         db.PolicyChanges.Add(new PolicySettingChange
         {
@@ -97,8 +112,13 @@ public sealed class PolicyService(
             Detail = $"{old} → {text}",
         });
         await db.SaveChangesAsync(ct);
-        // Every stored status was computed under the old value.
-        await refresh.RefreshAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct, all: true);
+        if (!AssessmentPolicy.IsPercentKey(key))
+        {
+            // Every stored status was computed under the old value.
+            await refresh.RefreshAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct, all: true);
+        }
+        // Rates, bands and targets on every open dashboard follow the new value even when no status changed.
+        notifier.Publish(new DataChange([]));
         return AdminResult.Success;
     }
 }

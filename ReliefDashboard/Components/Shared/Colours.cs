@@ -1,0 +1,28 @@
+using ReliefDashboard.Domain;
+
+namespace ReliefDashboard.Components.Shared;
+
+/// <summary>Colours shared by chips, tiles and charts, so a status or band looks the same everywhere.</summary>
+public static class Colours
+{
+    public static string Of(HouseholdStatus status) => status switch
+    {
+        HouseholdStatus.Met => "#2E7D32",
+        HouseholdStatus.AtRisk => "#EF6C00",
+        HouseholdStatus.InProgress => "#1565C0",
+        HouseholdStatus.NoMeasure => "#C62828",
+        _ => "#6A1B9A",
+    };
+
+    public static string Of(Band band) => band switch
+    {
+        Band.Green => "#2E7D32",
+        Band.Amber => "#F9A825",
+        _ => "#C62828",
+    };
+
+    public const string Industry = "#1565C0";
+    public const string Employment = "#EF6C00";
+    public const string Coverage = "#6A1B9A";
+    public const string Target = "#37474F";
+}

@@ -1,0 +1,88 @@
+namespace ReliefDashboard.Domain;
+
+/// <summary>
+/// The district as it stood at the end of one month: households counted by town, channel mask and status, with
+/// their labour figures. Grouping by the mask lets a department's scope (households in its channels) be summed
+/// from these rows too. Written once per month and never recomputed, so history cannot be rewritten.
+/// </summary>
+public class MonthlyFigure
+{
+    /// <summary>The last day of the month.</summary>
+    public DateOnly Month { get; set; }
+    public int TownId { get; set; }
+    public int ChannelMask { get; set; }
+    public HouseholdStatus Status { get; set; }
+    public int Households { get; set; }
+    public int LabourHouseholds { get; set; }
+    public int LabourMembers { get; set; }
+    public int EmployedLabourMembers { get; set; }
+    public int LocalCoveredHouseholds { get; set; }
+}
+
+/// <summary>A month whose figures have been taken: when, and how (at demo load, by the monthly job).</summary>
+public class FigureMonth
+{
+    public DateOnly Month { get; set; }
+    public DateTime TakenAt { get; set; }
+    public required string Source { get; set; }
+}
+
+public static class Months
+{
+    /// <summary>The last <paramref name="count"/> month-ends before <paramref name="today"/>'s month, oldest first.</summary>
+    public static IReadOnlyList<DateOnly> CompletedBefore(DateOnly today, int count)
+    {
+        var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
+        return Enumerable.Range(1, count).Select(i => firstOfMonth.AddMonths(-i + 1).AddDays(-1)).Reverse().ToList();
+    }
+
+    public static DateOnly EndOf(DateOnly day) => new DateOnly(day.Year, day.Month, 1).AddMonths(1).AddDays(-1);
+}
+
+/// <summary>
+/// Reconstructs month-end figures from a household's records: the status rules run on each month-end over the
+/// measures that had started by then. The visit date is only kept as its latest value, so an old month counts
+/// a household as verified when its latest visit is after that month (the record cannot say otherwise).
+/// </summary>
+public sealed class MonthlyFiguresBuilder(IReadOnlyList<DateOnly> months, StatusPolicy policy)
+{
+    private readonly Dictionary<(DateOnly, int, int, HouseholdStatus), MonthlyFigure> rows = [];
+
+    public IReadOnlyCollection<MonthlyFigure> Rows => rows.Values;
+
+    public void Add(Household h)
+    {
+        foreach (var month in months)
+        {
+            var then = AsOf(h, month);
+            var status = StatusRules.Evaluate(then, month, policy).Status;
+            var figures = HouseholdFigures.Compute(then, month, policy);
+            var mask = HouseholdStatusUpdater.ChannelMask(then, month);
+            var key = (month, h.TownId, mask, status);
+            if (!rows.TryGetValue(key, out var row))
+            {
+                rows[key] = row = new MonthlyFigure { Month = month, TownId = h.TownId, ChannelMask = mask, Status = status };
+            }
+            row.Households++;
+            row.LabourHouseholds += figures.LabourMembers > 0 ? 1 : 0;
+            row.LabourMembers += figures.LabourMembers;
+            row.EmployedLabourMembers += figures.EmployedLabourMembers;
+            row.LocalCoveredHouseholds += figures.LocalLabourMembers > 0 ? 1 : 0;
+        }
+    }
+
+    /// <summary>The household with only the measures started by <paramref name="date"/>; members end by their own dates.</summary>
+    private static Household AsOf(Household h, DateOnly date) => new()
+    {
+        Id = h.Id,
+        Code = h.Code,
+        TownId = h.TownId,
+        HeadName = h.HeadName,
+        OriginVillage = h.OriginVillage,
+        LastVerifiedOn = h.LastVerifiedOn is { } v && v > date ? date : h.LastVerifiedOn,
+        Members = h.Members,
+        Employments = h.Employments.Where(e => e.StartDate <= date).ToList(),
+        Industries = h.Industries.Where(i => i.StartDate <= date).ToList(),
+        Coverages = h.Coverages.Where(c => c.StartDate <= date).ToList(),
+    };
+}

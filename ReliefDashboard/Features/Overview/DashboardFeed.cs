@@ -1,0 +1,153 @@
+using Microsoft.EntityFrameworkCore;
+using ReliefDashboard.Data;
+using ReliefDashboard.Realtime;
+
+namespace ReliefDashboard.Features.Overview;
+
+/// <summary>
+/// One per application: keeps the district's figures, recomputes them once per burst of committed changes and
+/// hands the same result to every open dashboard. A burst (an import, the daily refresh, ten saves in a second)
+/// costs one recomputation after it goes quiet, however many circuits are watching; nobody polls.
+/// </summary>
+public sealed class DashboardFeed : IDisposable
+{
+    private readonly IDbContextFactory<ReliefDbContext> dbFactory;
+    private readonly TimeProvider clock;
+    private readonly ILogger<DashboardFeed> logger;
+    private readonly IDisposable subscription;
+    private readonly Lock gate = new();
+    private readonly List<Func<DistrictFigures, Task>> listeners = [];
+    private Task<DistrictFigures>? current;
+    private DateTime? lastChangedAt;
+    private bool recomputing;
+    private bool changedAgain;
+    private int computations;
+
+    public DashboardFeed(IDbContextFactory<ReliefDbContext> dbFactory, ChangeNotifier notifier, TimeProvider clock, ILogger<DashboardFeed> logger)
+    {
+        this.dbFactory = dbFactory;
+        this.clock = clock;
+        this.logger = logger;
+        subscription = notifier.Subscribe(OnChangeAsync);
+    }
+
+    /// <summary>How long a burst must be quiet before the figures are recomputed.</summary>
+    public TimeSpan Quiet { get; init; } = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>How many times the figures have been computed; tests read it to see bursts coalesce.</summary>
+    public int Computations => computations;
+
+    public Task<DistrictFigures> GetAsync()
+    {
+        lock (gate)
+        {
+            return current ??= ComputeAsync();
+        }
+    }
+
+    /// <summary>The handler gets every new set of figures; dispose the result to stop.</summary>
+    public IDisposable Subscribe(Func<DistrictFigures, Task> listener)
+    {
+        lock (gate)
+        {
+            listeners.Add(listener);
+        }
+        return new Subscription(this, listener);
+    }
+
+    private Task OnChangeAsync(DataChange change)
+    {
+        lock (gate)
+        {
+            lastChangedAt = clock.GetUtcNow().UtcDateTime;
+            if (recomputing)
+            {
+                changedAgain = true;
+                return Task.CompletedTask;
+            }
+            recomputing = true;
+        }
+        return RecomputeAsync();
+    }
+
+    private async Task RecomputeAsync()
+    {
+        while (true)
+        {
+            await Task.Delay(Quiet, clock);
+            lock (gate)
+            {
+                changedAgain = false;
+            }
+            Func<DistrictFigures, Task>[] targets;
+            DistrictFigures figures;
+            try
+            {
+                figures = await ComputeAsync();
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Recomputing the dashboard figures failed; the next change will try again");
+                lock (gate)
+                {
+                    current = null;
+                    recomputing = false;
+                }
+                return;
+            }
+            bool more;
+            lock (gate)
+            {
+                current = Task.FromResult(figures);
+                targets = [.. listeners];
+                more = changedAgain;
+                recomputing = more;
+            }
+            await Task.WhenAll(targets.Select(t => Deliver(t, figures)));
+            if (!more)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task Deliver(Func<DistrictFigures, Task> listener, DistrictFigures figures)
+    {
+        try
+        {
+            await listener(figures);
+        }
+        catch (Exception ex)
+        {
+            // One broken circuit must not keep the figures from the others.
+            logger.LogWarning(ex, "A dashboard could not take the new figures");
+        }
+    }
+
+    private async Task<DistrictFigures> ComputeAsync()
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        DateTime? changed;
+        lock (gate)
+        {
+            changed = lastChangedAt;
+        }
+        var figures = await DashboardQueries.LoadAsync(db, today, changed);
+        Interlocked.Increment(ref computations);
+        return figures;
+    }
+
+    public void Dispose() => subscription.Dispose();
+
+    private sealed class Subscription(DashboardFeed owner, Func<DistrictFigures, Task> listener) : IDisposable
+    {
+        public void Dispose()
+        {
+            lock (owner.gate)
+            {
+                owner.listeners.Remove(listener);
+            }
+        }
+    }
+}

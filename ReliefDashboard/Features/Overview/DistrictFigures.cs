@@ -1,0 +1,97 @@
+using ReliefDashboard.Domain;
+
+namespace ReliefDashboard.Features.Overview;
+
+/// <summary>
+/// Today's households summed by everything a scope or a chart distinguishes: town, channel mask (a department's
+/// scope), status, and the channels of active industries and jobs. A few hundred rows stand for the district.
+/// </summary>
+public sealed record LiveGroup(
+    int TownId,
+    int ChannelMask,
+    HouseholdStatus Status,
+    int IndustryMask,
+    int EmploymentMask,
+    int Households,
+    int LabourHouseholds,
+    int LabourMembers,
+    int EmployedLabourMembers,
+    int LocalCoveredHouseholds,
+    int WorkersInDistrict,
+    int WorkersInProvince,
+    int WorkersOutsideProvince);
+
+/// <summary>One month-end's households of one town and channel mask, by status.</summary>
+public sealed record MonthGroup(
+    DateOnly Month,
+    int TownId,
+    int ChannelMask,
+    int Households,
+    int Met,
+    int AtRisk,
+    int InProgress,
+    int NoMeasure,
+    int SafetyNet,
+    int LabourHouseholds,
+    int LabourMembers,
+    int EmployedLabourMembers,
+    int LocalCoveredHouseholds);
+
+public sealed record TownName(int Id, string Name);
+
+/// <summary>Everything the dashboard shows, for the whole district; each user's view filters and sums it.</summary>
+public sealed record DistrictFigures(
+    IReadOnlyList<LiveGroup> Live,
+    IReadOnlyList<MonthGroup> History,
+    IReadOnlyList<TownName> Towns,
+    AssessmentPolicy Policy,
+    DateOnly Today,
+    DateTime ComputedAt,
+    DateTime? LastChangedAt);
+
+/// <summary>The counts a rate is made of, summed over any set of households.</summary>
+public readonly record struct Tally(
+    int Households,
+    int Met,
+    int AtRisk,
+    int InProgress,
+    int NoMeasure,
+    int SafetyNet,
+    int LabourHouseholds,
+    int LabourMembers,
+    int EmployedLabourMembers,
+    int LocalCoveredHouseholds)
+{
+    public static Tally Of(LiveGroup g) => new(
+        g.Households,
+        g.Status == HouseholdStatus.Met ? g.Households : 0,
+        g.Status == HouseholdStatus.AtRisk ? g.Households : 0,
+        g.Status == HouseholdStatus.InProgress ? g.Households : 0,
+        g.Status == HouseholdStatus.NoMeasure ? g.Households : 0,
+        g.Status == HouseholdStatus.SafetyNet ? g.Households : 0,
+        g.LabourHouseholds, g.LabourMembers, g.EmployedLabourMembers, g.LocalCoveredHouseholds);
+
+    public static Tally Of(MonthGroup g) => new(g.Households, g.Met, g.AtRisk, g.InProgress, g.NoMeasure, g.SafetyNet,
+        g.LabourHouseholds, g.LabourMembers, g.EmployedLabourMembers, g.LocalCoveredHouseholds);
+
+    public static Tally operator +(Tally a, Tally b) => new(
+        a.Households + b.Households, a.Met + b.Met, a.AtRisk + b.AtRisk, a.InProgress + b.InProgress, a.NoMeasure + b.NoMeasure,
+        a.SafetyNet + b.SafetyNet, a.LabourHouseholds + b.LabourHouseholds, a.LabourMembers + b.LabourMembers,
+        a.EmployedLabourMembers + b.EmployedLabourMembers, a.LocalCoveredHouseholds + b.LocalCoveredHouseholds);
+
+    public static Tally Sum(IEnumerable<Tally> tallies) => tallies.Aggregate(default(Tally), (a, b) => a + b);
+
+    /// <summary>At risk households are Met (their measures are stable today), so both count as attained.</summary>
+    public int Attained => Met + AtRisk;
+
+    /// <summary>Households the goal applies to: safety-net households leave it when the setting says so.</summary>
+    public int Denominator(AssessmentPolicy policy) => Households - (policy.ExcludeSafetyNet ? SafetyNet : 0);
+
+    public decimal? AttainmentPercent(AssessmentPolicy policy) => Percent(Attained, Denominator(policy));
+
+    public decimal? EmploymentPercent => Percent(EmployedLabourMembers, LabourMembers);
+
+    public decimal? LocalCoveragePercent => Percent(LocalCoveredHouseholds, LabourHouseholds);
+
+    public static decimal? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1);
+}
