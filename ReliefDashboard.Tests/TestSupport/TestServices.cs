@@ -39,6 +39,10 @@ public static class TestServices
         services.AddScoped<HouseholdEditService>();
         services.AddScoped<PolicyService>();
         services.AddSingleton(sp => new StatusRefreshService(db, sp.GetRequiredService<ChangeNotifier>(), clock, NullLogger<StatusRefreshService>.Instance));
+        services.AddSingleton(sp => new ReliefDashboard.Features.Overview.DashboardFeed(db, sp.GetRequiredService<ChangeNotifier>(), clock,
+            NullLogger<ReliefDashboard.Features.Overview.DashboardFeed>.Instance));
+        services.AddSingleton(sp => new ReliefDashboard.Features.Overview.MonthlyFiguresService(db, sp.GetRequiredService<ChangeNotifier>(), clock,
+            NullLogger<ReliefDashboard.Features.Overview.MonthlyFiguresService>.Instance));
         return services;
     }
 

@@ -99,13 +99,32 @@ public sealed class AdministrationTests : ServiceTestBase
     [InlineData(StatusPolicy.Keys.VerificationDays, "-3", "天数应为1至730之间的整数")]
     [InlineData(StatusPolicy.Keys.CountingChannels, "1,8", "应为1至7之间的渠道编号，用逗号分隔，至少一个（第8类兜底保障不能计入达标）")]
     [InlineData(StatusPolicy.Keys.PostWhileActive, "maybe", "应为“是”或“否”")]
+    [InlineData(AssessmentPolicy.Keys.Target, "101", "应为0至100之间的百分数，最多一位小数")]
+    [InlineData(AssessmentPolicy.Keys.GreenFrom, "92.55", "应为0至100之间的百分数，最多一位小数")]
+    [InlineData(AssessmentPolicy.Keys.AmberFrom, "96", "黄色档下限不能高于绿色档下限")]
     public async Task ABadPolicyValue_IsRefusedInChinese_AndChangesNothing(string key, string value, string message)
     {
         var result = await Get<PolicyService>().UpdateAsync(key, value, null);
         Assert.Equal(message, Assert.Single(result.Errors));
         Assert.Empty(await Get<PolicyService>().HistoryAsync());
         var stored = (await Get<PolicyService>().ListAsync()).Single(p => p.Key == key).Value;
-        Assert.Equal(StatusPolicy.Defaults.Single(p => p.Key == key).Value, stored);
+        Assert.Equal(StatusPolicy.Defaults.Concat(AssessmentPolicy.Defaults).Single(p => p.Key == key).Value, stored);
+    }
+
+    [Fact]
+    public async Task ABandChange_ReachesTheDashboard_WithoutRecomputingStatuses()
+    {
+        var feed = Services.GetRequiredService<Overview.DashboardFeed>();
+        await feed.GetAsync();
+        var next = new TaskCompletionSource<Overview.DistrictFigures>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var _ = feed.Subscribe(f => { next.TrySetResult(f); return Task.CompletedTask; });
+
+        Assert.True((await Get<PolicyService>().UpdateAsync(AssessmentPolicy.Keys.GreenFrom, "97.5", "考核办法调整")).Ok);
+
+        var figures = await next.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(97.5m, figures.Policy.GreenFromPercent);
+        await using var db = Database.CreateDbContext();
+        Assert.Empty(await db.Audit.Where(a => a.Source == HouseholdStatusUpdater.RuleSource).ToListAsync());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReliefDashboard.Domain;
 using ReliefDashboard.TestSupport;
@@ -18,6 +19,28 @@ public sealed class HouseholdRegistryServiceTests : ServiceTestBase
         Assert.Equal(1, result.StatusCounts[HouseholdStatus.NoMeasure]);
         Assert.Equal(1, result.StatusCounts[HouseholdStatus.SafetyNet]);
         Assert.Equal(3, result.StatusCounts.Values.Sum());
+    }
+
+    [Theory]
+    [InlineData(RegistryGap.Unmet, new[] { "李志强", "高海龙" })]
+    [InlineData(RegistryGap.IdleLabour, new[] { "李志强", "高海龙" })]
+    [InlineData(RegistryGap.NoLocalJob, new[] { "李志强", "高海龙" })]
+    public async Task Gaps_ListTheHouseholdsThatKeepARateBelowItsGoal(RegistryGap gap, string[] heads) =>
+        Assert.Equal(heads, (await Search(new RegistryQuery { Gap = gap })).Rows.Select(r => r.HeadName).Order());
+
+    [Fact]
+    public async Task AJobOutsideTheDistrict_EmploysTheLabourer_ButIsNoLocalJob()
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            var job = await db.Employments.SingleAsync(e => e.HouseholdId == Seeded.Met);
+            job.Location = WorkLocation.OutsideProvince;
+            await db.SaveChangesAsync();
+        }
+        await Services.GetRequiredService<StatusRefreshService>().RefreshAsync(SmallDistrict.Today, default, all: true);
+
+        Assert.DoesNotContain("王建军", (await Search(new RegistryQuery { Gap = RegistryGap.IdleLabour })).Rows.Select(r => r.HeadName));
+        Assert.Contains("王建军", (await Search(new RegistryQuery { Gap = RegistryGap.NoLocalJob })).Rows.Select(r => r.HeadName));
     }
 
     [Fact]

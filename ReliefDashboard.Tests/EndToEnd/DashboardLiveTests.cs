@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ReliefDashboard.Data;
+
+namespace ReliefDashboard.EndToEnd;
+
+[Collection(EndToEndCollection.Name)]
+public class DashboardLiveTests(AppFixture app)
+{
+    private const string LeagueValue = """
+        town => {
+            const chart = document.getElementById('chart-league');
+            for (const trace of (chart && chart.data) || []) {
+                const i = trace.y.indexOf(town);
+                if (i >= 0) return trace.x[i];
+            }
+            return null;
+        }
+        """;
+
+    private const string MetInTown = """
+        town => {
+            const chart = document.getElementById('chart-status');
+            const met = ((chart && chart.data) || []).find(t => t.name === '达标');
+            return met ? met.x[met.y.indexOf(town)] : null;
+        }
+        """;
+
+    /// <summary>Marks the bar drawn for a town so the test can click it; Plotly knows which category each bar is.</summary>
+    private const string MarkBar = """
+        town => {
+            const chart = document.getElementById('chart-league');
+            const towns = chart._fullLayout.yaxis._categories;
+            const bar = [...chart.querySelectorAll('.bars .point')].find(e => towns[e.__data__.p] === town);
+            bar.setAttribute('data-town', town);
+        }
+        """;
+
+    /// <summary>A 青石镇 household that is At risk only because nobody has visited it for too long.</summary>
+    private async Task<int> UnverifiedHouseholdAsync()
+    {
+        var factory = app.Services.GetRequiredService<IDbContextFactory<ReliefDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.Households.Where(h => h.Town!.Name == "青石镇" && h.StatusRule == "at-risk-unverified")
+            .OrderBy(h => h.Code).Select(h => h.Id).FirstAsync();
+    }
+
+    [Fact]
+    public async Task AVisitRecordedInOneBrowser_ChangesTheLeadersTilesAndChart_WithinASecond_WithoutAReload()
+    {
+        var household = await UnverifiedHouseholdAsync();
+        var leader = await app.SignedInPageAsync("demo.leader");
+        await leader.OpenAsync("");
+        await leader.WaitForFunctionAsync($"() => ({MetInTown})('青石镇') != null");
+        var atRisk = leader.Locator("[data-testid=tile-at-risk] [data-testid=value]");
+        var atRiskBefore = int.Parse((await atRisk.TextContentAsync())!.Replace(",", ""));
+        var metBefore = await leader.EvaluateAsync<int>($"({MetInTown})('青石镇')");
+        var changedBefore = await leader.Locator("[data-testid=last-changed]").TextContentAsync();
+        await leader.EvaluateAsync("() => window.stillTheSamePage = true");
+
+        var staff = await app.SignedInPageAsync("demo.qingshi");
+        await staff.OpenAsync($"households/{household}");
+        await staff.Locator("[data-testid=edit-household]").ClickAsync();
+        var dialog = staff.Locator(".mud-dialog");
+        var visited = dialog.GetByLabel("最近走访核实日期");
+        await visited.FillAsync(DateTime.Today.ToString("yyyy-MM-dd"));
+        await visited.PressAsync("Tab");
+        await dialog.Locator("[data-testid=save]").ClickAsync();
+        await Assertions.Expect(staff.Locator(".mud-dialog")).ToHaveCountAsync(0);
+
+        // The save has committed by the time its dialog closes; from here the leader's page has one second.
+        var withinASecond = new LocatorAssertionsToHaveTextOptions { Timeout = 1000 };
+        await Assertions.Expect(atRisk).ToHaveTextAsync((atRiskBefore - 1).ToString("N0"), withinASecond);
+        await leader.WaitForFunctionAsync($"() => ({MetInTown})('青石镇') === {metBefore + 1}", null, new() { Timeout = 1000 });
+        await Assertions.Expect(leader.Locator("[data-testid=last-changed]")).Not.ToHaveTextAsync(changedBefore!, withinASecond);
+        Assert.True(await leader.EvaluateAsync<bool>("() => window.stillTheSamePage === true"));
+
+        await leader.Context.CloseAsync();
+        await staff.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task ABarInTheTownLeague_OpensThatTownsHouseholds()
+    {
+        var leader = await app.SignedInPageAsync("demo.supervisor");
+        await leader.OpenAsync("");
+        await leader.WaitForFunctionAsync($"() => ({LeagueValue})('麻塬镇') !== null");
+
+        await leader.EvaluateAsync($"({MarkBar})('麻塬镇')");
+        // Plotly listens on the layer drawn over the bars, so the click is aimed at the bar's place, not its element.
+        await leader.Locator("#chart-league .point[data-town='麻塬镇']").ClickAsync(new() { Force = true });
+
+        await leader.WaitForURLAsync("**/households?town=*");
+        await Assertions.Expect(leader.Locator("[data-testid=filter-town]")).ToContainTextAsync("麻塬镇");
+
+        await leader.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Households;
+using ReliefDashboard.Realtime;
+using ReliefDashboard.TestSupport;
+
+namespace ReliefDashboard.Features.Overview;
+
+public sealed class DashboardFeedTests : ServiceTestBase
+{
+    private static readonly UserScope Leader = new("leader", "领导小组", Roles.LeadingGroup, null, null);
+
+    private DashboardFeed Feed => Services.GetRequiredService<DashboardFeed>();
+
+    private async Task<EmploymentInput> StableJobAsync(int householdId)
+    {
+        await using var db = Database.CreateDbContext();
+        var h = await db.Households.Include(x => x.Members).SingleAsync(x => x.Id == householdId);
+        return new EmploymentInput
+        {
+            HouseholdId = householdId,
+            Version = h.Version,
+            MemberId = h.Members[0].Id,
+            Employer = "东川建材有限公司",
+            Park = "东川工业园区",
+            ContractMonths = 12,
+            MonthlyPay = 3200,
+            StartDate = SmallDistrict.Today.AddDays(-3).ToDateTime(TimeOnly.MinValue),
+        };
+    }
+
+    [Fact]
+    public async Task ASavedEdit_ReachesEveryOpenDashboard_WithTheNewNumbers()
+    {
+        var before = DashboardView.For(await Feed.GetAsync(), Leader).Now;
+        Assert.Equal((1, 2), (before.Met, before.NoMeasure));
+        var first = new TaskCompletionSource<DistrictFigures>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var second = new TaskCompletionSource<DistrictFigures>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var a = Feed.Subscribe(f => { first.TrySetResult(f); return Task.CompletedTask; });
+        using var b = Feed.Subscribe(f => { second.TrySetResult(f); return Task.CompletedTask; });
+
+        var saved = await As<HouseholdEditService>(Seeded.StaffA).SaveEmploymentAsync(await StableJobAsync(Seeded.NoMeasure));
+        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+
+        var figures = await first.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Same(figures, await second.Task.WaitAsync(TimeSpan.FromSeconds(5)));
+        var after = DashboardView.For(figures, Leader).Now;
+        Assert.Equal((2, 1), (after.Met, after.NoMeasure));
+        Assert.Equal((before.EmployedLabourMembers + 1, before.LocalCoveredHouseholds + 1), (after.EmployedLabourMembers, after.LocalCoveredHouseholds));
+        Assert.NotNull(figures.LastChangedAt);
+        Assert.Same(figures, await Feed.GetAsync());
+    }
+
+    [Fact]
+    public async Task ABurstOfChanges_IsRecomputedOnce_NotOncePerChange()
+    {
+        await Feed.GetAsync();
+        var computed = Feed.Computations;
+        var delivered = 0;
+        using var _ = Feed.Subscribe(_ => { Interlocked.Increment(ref delivered); return Task.CompletedTask; });
+
+        var notifier = Services.GetRequiredService<ChangeNotifier>();
+        for (var i = 0; i < 50; i++)
+        {
+            notifier.Publish(new DataChange([Seeded.Met]));
+        }
+        await WaitUntilAsync(() => delivered > 0);
+        await Task.Delay(500);
+
+        // Fifty changes within the quiet period: one recomputation, or two if the last straggled in after it began.
+        Assert.InRange(Feed.Computations - computed, 1, 2);
+        Assert.InRange(delivered, 1, 2);
+    }
+
+    [Fact]
+    public async Task ADashboardThatThrows_DoesNotKeepTheFiguresFromTheOthers()
+    {
+        await Feed.GetAsync();
+        var healthy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var broken = Feed.Subscribe(_ => throw new InvalidOperationException("circuit gone"));
+        using var ok = Feed.Subscribe(_ => { healthy.TrySetResult(); return Task.CompletedTask; });
+
+        Services.GetRequiredService<ChangeNotifier>().Publish(new DataChange([]));
+
+        await healthy.Task.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        Assert.True(condition());
+    }
+}

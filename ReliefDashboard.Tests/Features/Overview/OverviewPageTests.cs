@@ -1,0 +1,115 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReliefDashboard.Domain;
+using ReliefDashboard.TestSupport;
+
+namespace ReliefDashboard.Features.Overview;
+
+public class OverviewPageTests : DashboardTestContext
+{
+    private static readonly UserScope Leader = new("leader", "领导小组", Roles.LeadingGroup, null, null);
+
+    private async Task<Dictionary<string, string>> ExpectedFromDatabaseAsync(int? town)
+    {
+        await using var db = Database.CreateDbContext();
+        var households = db.Households.Where(h => town == null || h.TownId == town);
+        int Count(HouseholdStatus s) => households.Count(h => h.Status == s);
+        var safetyNet = Count(HouseholdStatus.SafetyNet);
+        var attained = Count(HouseholdStatus.Met) + Count(HouseholdStatus.AtRisk);
+        var labour = await households.SumAsync(h => h.LabourMembers);
+        var employed = await households.SumAsync(h => h.EmployedLabourMembers);
+        return new()
+        {
+            ["households"] = (await households.CountAsync()).ToString(),
+            ["met"] = Count(HouseholdStatus.Met).ToString(),
+            ["no-measure"] = Count(HouseholdStatus.NoMeasure).ToString(),
+            ["at-risk"] = Count(HouseholdStatus.AtRisk).ToString(),
+            ["safety-net"] = safetyNet.ToString(),
+            ["attainment"] = (100m * attained / (await households.CountAsync() - safetyNet)).ToString("0.0"),
+            ["employment"] = (100m * employed / labour).ToString("0.0"),
+        };
+    }
+
+    private void AssertTiles(IRenderedComponent<OverviewPage> cut, Dictionary<string, string> expected) =>
+        cut.WaitForAssertion(() =>
+        {
+            foreach (var (key, value) in expected)
+            {
+                Assert.Equal(value, cut.Find($"[data-testid=tile-{key}] [data-testid=value]").TextContent);
+            }
+        });
+
+    [Fact]
+    public async Task TownStaff_SeeTheirOwnTownsNumbers()
+    {
+        var expected = await ExpectedFromDatabaseAsync(Seeded.TownA);
+        Assert.Equal("3", expected["households"]);
+
+        var cut = Render<OverviewPage>();
+
+        AssertTiles(cut, expected);
+        Assert.Contains("青石镇工作总览", cut.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public async Task TheLeadingGroup_SeesTheWholeDistrict_AndEachTileOpensItsHouseholdList()
+    {
+        ActAs(Leader);
+        var expected = await ExpectedFromDatabaseAsync(null);
+        Assert.Equal("4", expected["households"]);
+
+        var cut = Render<OverviewPage>();
+
+        AssertTiles(cut, expected);
+        Assert.Equal("households?status=NoMeasure", cut.Find("[data-testid=tile-no-measure]").GetAttribute("href"));
+        Assert.Equal("全区总览", cut.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public void EveryChart_IsHandedToPlotly_AndTheTownChartsListenForClicks()
+    {
+        ActAs(Leader);
+        var cut = Render<OverviewPage>();
+
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll(".chart-panel").Count));
+        var plotted = JSInterop.Invocations.Where(i => i.Identifier == "newPlot").Select(i => i.Arguments[0]).ToList();
+        Assert.Equal(["chart-league", "chart-status", "chart-trend", "chart-work", "chart-channels"], plotted);
+        Assert.Equal(2, JSInterop.Invocations.Count(i => i.Identifier == "subscribeClickEvent"));
+    }
+
+    [Fact]
+    public async Task ASaveElsewhere_UpdatesTheTiles_AndRedrawsTheCharts_WithoutAReload()
+    {
+        ActAs(Leader);
+        var cut = Render<OverviewPage>();
+        cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=tile-no-measure] [data-testid=value]").TextContent));
+        var redrawsBefore = JSInterop.Invocations.Count(i => i.Identifier == "react");
+
+        await using (var db = Database.CreateDbContext())
+        {
+            var h = await db.Households.Include(x => x.Members).SingleAsync(x => x.Id == Seeded.NoMeasure);
+            var edit = Services.GetRequiredService<TestUser>();
+            edit.Scope = Seeded.StaffA;
+            var result = await Services.CreateScope().ServiceProvider.GetRequiredService<Households.HouseholdEditService>().SaveEmploymentAsync(new()
+            {
+                HouseholdId = h.Id,
+                Version = h.Version,
+                MemberId = h.Members[0].Id,
+                Employer = "东川建材有限公司",
+                Park = "东川工业园区",
+                ContractMonths = 12,
+                MonthlyPay = 3000,
+                StartDate = new DateTime(2026, 11, 1),
+            });
+            Assert.Equal(Households.SaveOutcome.Saved, result.Outcome);
+        }
+
+        cut.WaitForAssertion(() =>
+        {
+            Assert.Equal("1", cut.Find("[data-testid=tile-no-measure] [data-testid=value]").TextContent);
+            Assert.Equal("2", cut.Find("[data-testid=tile-met] [data-testid=value]").TextContent);
+        }, TimeSpan.FromSeconds(5));
+        cut.WaitForAssertion(() => Assert.True(JSInterop.Invocations.Count(i => i.Identifier == "react") >= redrawsBefore + 5));
+    }
+}
