@@ -5,7 +5,7 @@ namespace ReliefDashboard.Cli;
 /// <summary>
 /// Operator commands, run instead of the web app when the first argument names one:
 /// <c>demo --households N --db FILE</c> builds a district into a new database file;
-/// <c>bench [--households N | --db FILE]</c> times the registry queries and prints the figures.
+/// <c>bench [--households N | --db FILE] [--runs N] [--only dashboard|registry]</c> times the dashboard and the registry and prints the figures.
 /// </summary>
 public static class CommandLine
 {
@@ -22,7 +22,7 @@ public static class CommandLine
                         PathOption(args, "--db") ?? Data.DatabaseSetup.ResolvePath("data/demo.db", Directory.GetCurrentDirectory()));
                     return true;
                 case "bench":
-                    Environment.ExitCode = await BenchCommand.RunAsync(IntOption(args, "--households"), PathOption(args, "--db"), IntOption(args, "--runs") ?? 20);
+                    Environment.ExitCode = await BenchCommand.RunAsync(IntOption(args, "--households"), PathOption(args, "--db"), IntOption(args, "--runs") ?? 20, Option(args, "--only"));
                     return true;
                 default:
                     return false;

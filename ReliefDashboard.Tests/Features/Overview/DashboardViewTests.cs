@@ -64,7 +64,7 @@ public class DashboardViewTests : IAsyncLifetime
     [Fact]
     public void Tiles_SayThereIsNoHistory_BeforeAnyMonthHasBeenTaken()
     {
-        var view = DashboardView.For(figures with { History = [] }, OverviewDistrict.Leader);
+        var view = DashboardView.For(figures with { History = MonthHistory.Empty }, OverviewDistrict.Leader);
         Assert.Null(view.LastMonth);
         Assert.All(KpiTiles.Build(view), t => Assert.Equal("上月末无统计", t.Change));
     }

@@ -129,11 +129,14 @@ public sealed class DashboardFeed : IDisposable
         await using var db = await dbFactory.CreateDbContextAsync();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         DateTime? changed;
+        Task<DistrictFigures>? previous;
         lock (gate)
         {
             changed = lastChangedAt;
+            previous = current;
         }
-        var figures = await DashboardQueries.LoadAsync(db, today, changed);
+        var history = previous is { IsCompletedSuccessfully: true } ? previous.Result.History : null;
+        var figures = await DashboardQueries.LoadAsync(db, today, changed, history);
         Interlocked.Increment(ref computations);
         return figures;
     }

@@ -10,7 +10,8 @@ namespace ReliefDashboard.Features.Overview;
 /// </summary>
 public static class DashboardQueries
 {
-    public static async Task<DistrictFigures> LoadAsync(ReliefDbContext db, DateOnly today, DateTime? lastChangedAt, CancellationToken ct = default)
+    public static async Task<DistrictFigures> LoadAsync(
+        ReliefDbContext db, DateOnly today, DateTime? lastChangedAt, MonthHistory? previousHistory = null, CancellationToken ct = default)
     {
         var live = await db.Households
             .GroupBy(h => new { h.TownId, h.ChannelMask, h.Status, h.IndustryMask, h.EmploymentMask })
@@ -30,8 +31,26 @@ public static class DashboardQueries
                 g.Sum(h => h.WorkersOutsideProvince)))
             .ToListAsync(ct);
 
+        var history = await HistoryAsync(db, today, previousHistory, ct);
+        var towns = await db.Towns.AsNoTracking().OrderBy(t => t.Id).Select(t => new TownName(t.Id, t.Name)).ToListAsync(ct);
+        var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+        lastChangedAt ??= await db.Audit.OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(ct);
+
+        return new DistrictFigures(live, history, towns, AssessmentPolicy.FromSettings(settings), today, DateTime.UtcNow, lastChangedAt);
+    }
+
+    private static async Task<MonthHistory> HistoryAsync(ReliefDbContext db, DateOnly today, MonthHistory? previous, CancellationToken ct)
+    {
         var from = Months.CompletedBefore(today, MonthlyFiguresService.HistoryMonths)[0];
-        var history = await db.MonthlyFigures
+        var taken = await db.FigureMonths.Where(m => m.Month >= from)
+            .GroupBy(m => 1).Select(g => new { Count = g.Count(), Last = g.Max(m => m.TakenAt) }).FirstOrDefaultAsync(ct);
+        var version = taken is null ? $"{from:yyyy-MM}|0" : $"{from:yyyy-MM}|{taken.Count}|{taken.Last:O}";
+        if (previous?.Version == version)
+        {
+            return previous;
+        }
+
+        var rows = await db.MonthlyFigures
             .Where(f => f.Month >= from)
             .GroupBy(f => new { f.Month, f.TownId, f.ChannelMask })
             .Select(g => new MonthGroup(
@@ -49,11 +68,6 @@ public static class DashboardQueries
                 g.Sum(f => f.EmployedLabourMembers),
                 g.Sum(f => f.LocalCoveredHouseholds)))
             .ToListAsync(ct);
-
-        var towns = await db.Towns.AsNoTracking().OrderBy(t => t.Id).Select(t => new TownName(t.Id, t.Name)).ToListAsync(ct);
-        var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
-        lastChangedAt ??= await db.Audit.OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(ct);
-
-        return new DistrictFigures(live, history, towns, AssessmentPolicy.FromSettings(settings), today, DateTime.UtcNow, lastChangedAt);
+        return new MonthHistory(version, rows.GroupBy(r => r.Month).ToDictionary(g => g.Key, g => (IReadOnlyList<MonthGroup>)g.ToList()));
     }
 }

@@ -36,9 +36,8 @@ public sealed record DashboardView(
         var now = Tally.Sum(live.Select(Tally.Of));
 
         var lastMonthEnd = Months.CompletedBefore(f.Today, 1)[0];
-        var lastMonthRows = f.History.Where(g => g.Month == lastMonthEnd && scope.CanRead(g.TownId, g.ChannelMask)).ToList();
-        var taken = f.History.Any(g => g.Month == lastMonthEnd);
-        Tally? lastMonth = taken ? Tally.Sum(lastMonthRows.Select(Tally.Of)) : null;
+        var taken = f.History.Months.TryGetValue(lastMonthEnd, out var lastMonthRows);
+        Tally? lastMonth = taken ? Tally.Sum(lastMonthRows!.Where(g => scope.CanRead(g.TownId, g.ChannelMask)).Select(Tally.Of)) : null;
 
         var towns = live.GroupBy(g => g.TownId)
             .Select(g =>
@@ -67,13 +66,13 @@ public sealed record DashboardView(
     /// <summary>Attainment at each month-end of the history and today, for the district (as far as the user sees it) and picked towns.</summary>
     public static Trend TrendFor(DistrictFigures f, UserScope scope, IEnumerable<int> pickedTowns)
     {
-        var months = f.History.Select(g => g.Month).Distinct().Order().ToList();
+        var months = f.History.Months.Keys.Order().ToList();
         var labels = months.Select(m => m.ToString("yyyy-MM")).Append("今日").ToList();
 
         List<decimal?> Series(Func<int, bool> town)
         {
-            var points = months.Select(m => Tally.Sum(f.History
-                    .Where(g => g.Month == m && town(g.TownId) && scope.CanRead(g.TownId, g.ChannelMask)).Select(Tally.Of)))
+            var points = months.Select(m => Tally.Sum(f.History.Months[m]
+                    .Where(g => town(g.TownId) && scope.CanRead(g.TownId, g.ChannelMask)).Select(Tally.Of)))
                 .Append(Tally.Sum(f.Live.Where(g => town(g.TownId) && scope.CanRead(g.TownId, g.ChannelMask)).Select(Tally.Of)));
             return points.Select(t => t.AttainmentPercent(f.Policy)).ToList();
         }

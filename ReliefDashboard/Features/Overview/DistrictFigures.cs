@@ -39,10 +39,21 @@ public sealed record MonthGroup(
 
 public sealed record TownName(int Id, string Name);
 
+/// <summary>
+/// The month-end figures by month. Taken months are never rewritten, so the set is reloaded only when its
+/// <see cref="Version"/> (which months exist, and when the last was taken) changes, not on every burst of edits.
+/// </summary>
+public sealed record MonthHistory(string Version, IReadOnlyDictionary<DateOnly, IReadOnlyList<MonthGroup>> Months)
+{
+    public static readonly MonthHistory Empty = new("", new Dictionary<DateOnly, IReadOnlyList<MonthGroup>>());
+
+    public int Rows => Months.Values.Sum(m => m.Count);
+}
+
 /// <summary>Everything the dashboard shows, for the whole district; each user's view filters and sums it.</summary>
 public sealed record DistrictFigures(
     IReadOnlyList<LiveGroup> Live,
-    IReadOnlyList<MonthGroup> History,
+    MonthHistory History,
     IReadOnlyList<TownName> Towns,
     AssessmentPolicy Policy,
     DateOnly Today,
