@@ -112,4 +112,17 @@ public class OverviewPageTests : DashboardTestContext
         }, TimeSpan.FromSeconds(5));
         cut.WaitForAssertion(() => Assert.True(JSInterop.Invocations.Count(i => i.Identifier == "react") >= redrawsBefore + 5));
     }
+
+    [Fact]
+    public async Task AnUnreadableDatabase_GivesAChineseMessage_NotAnErrorPage()
+    {
+        await using (var db = Database.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE MonthlyFigures;");
+        }
+
+        var cut = Render<OverviewPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("总览数据暂时无法读取", cut.Find("[data-testid=overview-error]").TextContent));
+    }
 }

@@ -41,7 +41,12 @@ public sealed class DashboardFeed : IDisposable
     {
         lock (gate)
         {
-            return current ??= ComputeAsync();
+            // A failed read (a locked or missing database) is not kept: the next page to open tries again.
+            if (current is null || current.IsFaulted || current.IsCanceled)
+            {
+                current = ComputeAsync();
+            }
+            return current;
         }
     }
 
