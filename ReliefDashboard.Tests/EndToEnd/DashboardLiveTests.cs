@@ -87,6 +87,8 @@ public class DashboardLiveTests(AppFixture app)
         await leader.OpenAsync("");
         await leader.WaitForFunctionAsync($"() => ({LeagueValue})('麻塬镇') !== null");
 
+        // The chart listens for clicks once Plotly has drawn it; a click before then would go unheard.
+        await leader.WaitForFunctionAsync("() => { const c = document.getElementById('chart-league'); return !!(c && c._ev && c._ev.listeners('plotly_click').length); }");
         await leader.EvaluateAsync($"({MarkBar})('麻塬镇')");
         // Plotly listens on the layer drawn over the bars, so the click is aimed at the bar's place, not its element.
         await leader.Locator("#chart-league .point[data-town='麻塬镇']").ClickAsync(new() { Force = true });
