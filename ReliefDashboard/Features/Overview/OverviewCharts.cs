@@ -77,7 +77,7 @@ public static class OverviewCharts
         layout.BarMode = Plotly.Blazor.LayoutLib.BarModeEnum.Stack;
         layout.XAxis = [new() { Title = new() { Text = "户数" }, TickFormat = ",d", AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }];
         layout.Legend = LegendOnTop();
-        layout.YAxis = [new() { AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True }];
+        layout.YAxis = [new() { AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True, Title = new() { Text = "镇街" } }];
         return new ChartSpec(data, layout);
     }
 
@@ -113,6 +113,7 @@ public static class OverviewCharts
             CategoryOrder = Plotly.Blazor.LayoutLib.YAxisLib.CategoryOrderEnum.Array,
             CategoryArray = channels.Select(c => (object)Labels.Numbered(c.Channel)).ToList(),
             AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True,
+            Title = new() { Text = "帮扶渠道" },
         }];
         return new ChartSpec(data, layout);
     }
@@ -130,7 +131,12 @@ public static class OverviewCharts
         }).ToList();
         var low = trend.Series.SelectMany(s => s.Percents).Where(p => p is not null).Select(p => p!.Value).DefaultIfEmpty(0).Min();
         var layout = Base(360);
-        layout.XAxis = [new() { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category, AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True }];
+        layout.XAxis = [new()
+        {
+            Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Category,
+            AutoMargin = Plotly.Blazor.LayoutLib.XAxisLib.AutoMarginFlag.True,
+            Title = new() { Text = "月末" },
+        }];
         layout.YAxis = [new()
         {
             Title = new() { Text = "达标率（%）" },
