@@ -45,7 +45,7 @@ public static class BenchCommand
         }
         if (only is null or "dashboard")
         {
-            await DashboardAsync(factory, runs);
+            await DashboardBench.RunAsync(factory, runs, await FirstTownAsync(factory));
         }
         if (only is null or "registry")
         {
@@ -92,77 +92,6 @@ public static class BenchCommand
         return child.ExitCode == 0 ? file : null;
     }
 
-    private static async Task DashboardAsync(IDbContextFactory<ReliefDbContext> factory, int runs)
-    {
-        var today = DateOnly.FromDateTime(DateTime.Today);
-        DistrictFigures figures = default!;
-        var townId = await FirstTownAsync(factory);
-        var users = new[]
-        {
-            ("leading group", new UserScope("bench", "领导小组", Roles.LeadingGroup, null, null)),
-            ("town staff", new UserScope("bench", "镇街", Roles.TownStaff, townId, null)),
-            ("department", new UserScope("bench", "区人社局", Roles.Department, null, "区人社局")),
-        };
-
-        Console.WriteLine();
-        Console.WriteLine($"{"dashboard",-44} {"median ms",10} {"max ms",10} {"alloc MB",9}");
-        await TimeAsync("first load, with 24 month-ends", runs, async () =>
-        {
-            await using var db = await factory.CreateDbContextAsync();
-            figures = await DashboardQueries.LoadAsync(db, today, null);
-            return $"{figures.Live.Count:N0} live groups, {figures.History.Rows:N0} month rows";
-        });
-        await TimeAsync("recompute after a burst of changes", runs, async () =>
-        {
-            await using var db = await factory.CreateDbContextAsync();
-            figures = await DashboardQueries.LoadAsync(db, today, null, figures.History);
-            return $"{figures.Live.Count:N0} live groups; month-ends unchanged, kept";
-        });
-        foreach (var (name, scope) in users)
-        {
-            await TimeAsync($"one user's tiles + 5 charts ({name})", runs, () =>
-            {
-                var view = DashboardView.For(figures, scope);
-                var parts = new object[]
-                {
-                    KpiTiles.Build(view), OverviewCharts.TownLeague(view), OverviewCharts.StatusByTown(view), OverviewCharts.ChannelMix(view),
-                    OverviewCharts.Workplaces(view), OverviewCharts.AttainmentTrend(DashboardView.TrendFor(figures, scope, [townId]), view.Policy),
-                };
-                return Task.FromResult($"{view.Now.Households:N0} households, {parts.Length} parts");
-            });
-        }
-        await TimeAsync("a change, to the leader's redrawn dashboard", runs, async () =>
-        {
-            await using var db = await factory.CreateDbContextAsync();
-            var all = await DashboardQueries.LoadAsync(db, today, null, figures.History);
-            var view = DashboardView.For(all, users[0].Item2);
-            _ = (KpiTiles.Build(view), OverviewCharts.TownLeague(view), OverviewCharts.StatusByTown(view), OverviewCharts.ChannelMix(view),
-                OverviewCharts.Workplaces(view), OverviewCharts.AttainmentTrend(DashboardView.TrendFor(all, users[0].Item2, []), view.Policy));
-            return $"attainment {view.Now.AttainmentPercent(view.Policy)}%";
-        });
-    }
-
-    private static async Task TimeAsync(string name, int runs, Func<Task<string>> action)
-    {
-        var times = new List<double>();
-        var note = "";
-        long allocated = 0;
-        for (var i = 0; i < runs + 1; i++)
-        {
-            var before = GC.GetTotalAllocatedBytes(precise: true);
-            var watch = Stopwatch.StartNew();
-            note = await action();
-            watch.Stop();
-            if (i > 0)
-            {
-                times.Add(watch.Elapsed.TotalMilliseconds);
-                allocated = Math.Max(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
-            }
-        }
-        times.Sort();
-        Console.WriteLine($"{name,-44} {times[times.Count / 2],10:N1} {times[^1],10:N1} {allocated / 1024.0 / 1024.0,9:N2}  {note}");
-    }
-
     private static async Task RegistryAsync(IDbContextFactory<ReliefDbContext> factory, int runs)
     {
         var registry = new HouseholdRegistryService(factory,
@@ -193,11 +122,11 @@ public static class BenchCommand
         Console.WriteLine($"{"registry query",-44} {"median ms",10} {"max ms",10} {"alloc MB",9}");
         foreach (var (name, query) in cases)
         {
-            await TimeAsync(name, runs, async () => $"{(await registry.SearchAsync(query)).Total:N0} rows");
+            await BenchTimer.TimeAsync(name, runs, async () => $"{(await registry.SearchAsync(query)).Total:N0} rows");
         }
     }
 
-    private static async Task<int> FirstTownAsync(IDbContextFactory<ReliefDbContext> factory)
+    internal static async Task<int> FirstTownAsync(IDbContextFactory<ReliefDbContext> factory)
     {
         await using var db = await factory.CreateDbContextAsync();
         return await db.Towns.Where(t => t.Name == "麻塬镇").Select(t => t.Id).FirstOrDefaultAsync();

@@ -11,12 +11,22 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<ReliefDbContext> factory,
     IConfiguration configuration,
     AccountSeeder accounts,
+    Features.Overview.DashboardFeed dashboard,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var demoLoaded = await DatabaseSetup.PrepareAsync(factory, configuration.GetValue("Demo:LoadOnFirstStart", true), logger, cancellationToken);
         await accounts.SeedAsync(demoLoaded, cancellationToken);
+        // The first dashboard opened after a start should not wait for the month-end history to be read.
+        try
+        {
+            await dashboard.GetAsync();
+        }
+        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            logger.LogWarning(ex, "The dashboard figures could not be read at start; the first dashboard will try again");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -78,7 +78,7 @@ public class DashboardViewTests : IAsyncLifetime
         Assert.Equal([("青石镇", 66.7m, Band.Amber), ("麻塬镇", 50.0m, Band.Red)],
             view.Towns.Select(t => (t.Town, t.Percent!.Value, t.Band!.Value)));
 
-        var chart = OverviewCharts.TownLeague(view);
+        var chart = TownCharts.TownLeague(view);
         var bars = chart.Data.Cast<Bar>().ToList();
         Assert.Equal(["较好（≥90%）", "一般（60%–90%）", "滞后（<60%）"], bars.Select(b => b.Name));
         Assert.Empty(bars[0].Y);
@@ -94,7 +94,7 @@ public class DashboardViewTests : IAsyncLifetime
     [Fact]
     public void StatusComposition_StacksEveryStatusPerTown()
     {
-        var bars = OverviewCharts.StatusByTown(Leader).Data.Cast<Bar>().ToDictionary(b => b.Name);
+        var bars = TownCharts.StatusByTown(Leader).Data.Cast<Bar>().ToDictionary(b => b.Name);
         Assert.Equal(["麻塬镇", "青石镇"], bars["达标"].Y);
         Assert.Equal([1, 1], bars["达标"].X);
         Assert.Equal([0, 1], bars["无措施"].X);

@@ -43,9 +43,9 @@ public static class DashboardQueries
     private static async Task<MonthHistory> HistoryAsync(ReliefDbContext db, DateOnly today, MonthHistory? previous, CancellationToken ct)
     {
         var from = Months.CompletedBefore(today, MonthlyFiguresService.HistoryMonths)[0];
-        var taken = await db.FigureMonths.Where(m => m.Month >= from)
-            .GroupBy(m => 1).Select(g => new { Count = g.Count(), Last = g.Max(m => m.TakenAt) }).FirstOrDefaultAsync(ct);
-        var version = taken is null ? $"{from:yyyy-MM}|0" : $"{from:yyyy-MM}|{taken.Count}|{taken.Last:O}";
+        var taken = await db.FigureMonths.CountAsync(m => m.Month >= from, ct);
+        var last = await db.FigureMonths.Where(m => m.Month >= from).MaxAsync(m => (DateTime?)m.TakenAt, ct);
+        var version = $"{from:yyyy-MM}|{taken}|{last:O}";
         if (previous?.Version == version)
         {
             return previous;

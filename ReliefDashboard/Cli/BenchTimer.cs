@@ -1,0 +1,28 @@
+using System.Diagnostics;
+
+namespace ReliefDashboard.Cli;
+
+public static class BenchTimer
+{
+    /// <summary>One warm-up run, then <paramref name="runs"/> timed ones: prints median, worst and the most allocated by one run.</summary>
+    public static async Task TimeAsync(string name, int runs, Func<Task<string>> action)
+    {
+        var times = new List<double>();
+        var note = "";
+        long allocated = 0;
+        for (var i = 0; i < runs + 1; i++)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            note = await action();
+            watch.Stop();
+            if (i > 0)
+            {
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                allocated = Math.Max(allocated, GC.GetTotalAllocatedBytes(precise: true) - before);
+            }
+        }
+        times.Sort();
+        Console.WriteLine($"{name,-44} {times[times.Count / 2],10:N1} {times[^1],10:N1} {allocated / 1024.0 / 1024.0,9:N2}  {note}");
+    }
+}
