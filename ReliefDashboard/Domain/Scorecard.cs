@@ -1,0 +1,79 @@
+namespace ReliefDashboard.Domain;
+
+/// <summary>The town indicators of DOMAIN.md §6.</summary>
+public enum Indicator
+{
+    Attainment = 0,
+    NoMeasure = 1,
+    LabourEmployment = 2,
+    LocalCoverage = 3,
+    FlagsClosedOnTime = 4,
+    Freshness = 5,
+}
+
+/// <summary>
+/// How one indicator is judged. A higher-is-better indicator scores its share of the target (capped at 100); a
+/// lower-is-better one loses <see cref="PointsPerUnit"/> for every unit above the target (每超1户扣分), down to 0.
+/// Bands read the value: at least <see cref="GreenFrom"/> is green when higher is better, at most when lower is.
+/// </summary>
+public sealed record IndicatorRule(
+    Indicator Indicator,
+    decimal Weight,
+    bool HigherIsBetter,
+    decimal Target,
+    decimal GreenFrom,
+    decimal AmberFrom,
+    decimal PointsPerUnit = 0)
+{
+    public decimal? Score(decimal? value) => value switch
+    {
+        null => null,
+        { } v when HigherIsBetter => Target <= 0 ? 100 : Math.Round(Math.Min(100, 100 * v / Target), 1),
+        { } v => Math.Max(0, 100 - PointsPerUnit * Math.Max(0, v - Target)),
+    };
+
+    public Band? BandOf(decimal? value) => value switch
+    {
+        null => null,
+        { } v when HigherIsBetter => v >= GreenFrom ? Band.Green : v >= AmberFrom ? Band.Amber : Band.Red,
+        { } v => v <= GreenFrom ? Band.Green : v <= AmberFrom ? Band.Amber : Band.Red,
+    };
+}
+
+public sealed record ScoredCell(Indicator Indicator, decimal? Value, decimal Target, decimal? Score, Band? Band);
+
+public sealed record TownScore(int TownId, string Town, IReadOnlyList<ScoredCell> Cells, decimal? Total, Band? TotalBand, int? Rank);
+
+/// <summary>
+/// Scores towns on the indicators and ranks them. An indicator a town has no value for (no households with labour,
+/// so no employment rate) is left out of its total and the other weights carry it, rather than counting as zero.
+/// Equal totals share a rank and the next rank is skipped (1, 1, 3); a town with no total has no rank.
+/// </summary>
+public static class Scoring
+{
+    public static IReadOnlyList<TownScore> Rank(
+        IEnumerable<(int TownId, string Town, IReadOnlyDictionary<Indicator, decimal?> Values)> towns,
+        IReadOnlyList<IndicatorRule> rules,
+        decimal totalGreenFrom,
+        decimal totalAmberFrom)
+    {
+        var scored = towns.Select(t =>
+        {
+            var cells = rules.Select(r =>
+            {
+                var value = t.Values.GetValueOrDefault(r.Indicator);
+                return new ScoredCell(r.Indicator, value, r.Target, r.Score(value), r.BandOf(value));
+            }).ToList();
+            var weighed = cells.Zip(rules).Where(x => x.First.Score is not null && x.Second.Weight > 0).ToList();
+            var weight = weighed.Sum(x => x.Second.Weight);
+            decimal? total = weight == 0 ? null : Math.Round(weighed.Sum(x => x.Second.Weight * x.First.Score!.Value) / weight, 1);
+            Band? band = total is { } s ? s >= totalGreenFrom ? Band.Green : s >= totalAmberFrom ? Band.Amber : Band.Red : null;
+            return new TownScore(t.TownId, t.Town, cells, total, band, null);
+        }).ToList();
+
+        return scored
+            .Select(t => t with { Rank = t.Total is { } total ? 1 + scored.Count(o => o.Total > total) : null })
+            .OrderBy(t => t.Rank ?? int.MaxValue).ThenBy(t => t.TownId)
+            .ToList();
+    }
+}
