@@ -3,17 +3,17 @@ namespace ReliefDashboard.Domain;
 /// <summary>The scoring maths against examples worked out by hand.</summary>
 public class ScoringTests
 {
-    private static readonly IndicatorRule Attainment = new(Indicator.Attainment, Weight: 60, HigherIsBetter: true, Target: 100, GreenFrom: 95, AmberFrom: 85);
-    private static readonly IndicatorRule NoMeasure = new(Indicator.NoMeasure, Weight: 20, HigherIsBetter: false, Target: 0, GreenFrom: 0, AmberFrom: 3, PointsPerUnit: 10);
-    private static readonly IndicatorRule Employment = new(Indicator.LabourEmployment, Weight: 20, HigherIsBetter: true, Target: 50, GreenFrom: 40, AmberFrom: 25);
+    private static readonly IndicatorRule Attainment = new(IndicatorKind.Attainment, Weight: 60, HigherIsBetter: true, Target: 100, GreenFrom: 95, AmberFrom: 85);
+    private static readonly IndicatorRule NoMeasure = new(IndicatorKind.NoMeasure, Weight: 20, HigherIsBetter: false, Target: 0, GreenFrom: 0, AmberFrom: 3, PointsPerUnit: 10);
+    private static readonly IndicatorRule Employment = new(IndicatorKind.LabourEmployment, Weight: 20, HigherIsBetter: true, Target: 50, GreenFrom: 40, AmberFrom: 25);
     private static readonly IndicatorRule[] Rules = [Attainment, NoMeasure, Employment];
 
-    private static (int, string, IReadOnlyDictionary<Indicator, decimal?>) Town(int id, string name, decimal? attainment, decimal? noMeasure, decimal? employment) =>
-        (id, name, new Dictionary<Indicator, decimal?>
+    private static (int, string, IReadOnlyDictionary<IndicatorKind, decimal?>) Town(int id, string name, decimal? attainment, decimal? noMeasure, decimal? employment) =>
+        (id, name, new Dictionary<IndicatorKind, decimal?>
         {
-            [Indicator.Attainment] = attainment,
-            [Indicator.NoMeasure] = noMeasure,
-            [Indicator.LabourEmployment] = employment,
+            [IndicatorKind.Attainment] = attainment,
+            [IndicatorKind.NoMeasure] = noMeasure,
+            [IndicatorKind.LabourEmployment] = employment,
         });
 
     [Theory]
@@ -61,7 +61,7 @@ public class ScoringTests
 
         Assert.Equal([(1, 90.0m, 1), (2, 90.0m, 1), (3, 76.0m, 3)], ranked.Select(t => (t.TownId, t.Total!.Value, t.Rank!.Value)));
         Assert.Equal([Band.Green, Band.Green, Band.Red], ranked.Select(t => t.TotalBand!.Value));
-        Assert.Equal(Band.Amber, ranked[0].Cells.Single(c => c.Indicator == Indicator.Attainment).Band);
+        Assert.Equal(Band.Amber, ranked[0].Cells.Single(c => c.Indicator == IndicatorKind.Attainment).Band);
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public class ScoringTests
         var ranked = Scoring.Rank([Town(7, "丁街道", 90, 1, null), Town(8, "戊镇", null, null, null)], Rules, 90, 80);
 
         var town = ranked[0];
-        var employment = town.Cells.Single(c => c.Indicator == Indicator.LabourEmployment);
+        var employment = town.Cells.Single(c => c.Indicator == IndicatorKind.LabourEmployment);
         Assert.Equal((null, null, null), (employment.Value, employment.Score, employment.Band));
         // (60×90 + 20×90) ÷ 80 = 90.0
         Assert.Equal((90.0m, 1), (town.Total!.Value, town.Rank!.Value));

@@ -1,7 +1,7 @@
 namespace ReliefDashboard.Domain;
 
 /// <summary>The town indicators of DOMAIN.md §6.</summary>
-public enum Indicator
+public enum IndicatorKind
 {
     Attainment = 0,
     NoMeasure = 1,
@@ -17,7 +17,7 @@ public enum Indicator
 /// Bands read the value: at least <see cref="GreenFrom"/> is green when higher is better, at most when lower is.
 /// </summary>
 public sealed record IndicatorRule(
-    Indicator Indicator,
+    IndicatorKind Indicator,
     decimal Weight,
     bool HigherIsBetter,
     decimal Target,
@@ -28,7 +28,7 @@ public sealed record IndicatorRule(
     public decimal? Score(decimal? value) => value switch
     {
         null => null,
-        { } v when HigherIsBetter => Target <= 0 ? 100 : Math.Round(Math.Min(100, 100 * v / Target), 1),
+        { } v when HigherIsBetter => Target <= 0 ? 100 : Math.Round(Math.Min(100, 100 * v / Target), 1, MidpointRounding.AwayFromZero),
         { } v => Math.Max(0, 100 - PointsPerUnit * Math.Max(0, v - Target)),
     };
 
@@ -40,7 +40,7 @@ public sealed record IndicatorRule(
     };
 }
 
-public sealed record ScoredCell(Indicator Indicator, decimal? Value, decimal Target, decimal? Score, Band? Band);
+public sealed record ScoredCell(IndicatorKind Indicator, decimal? Value, decimal Target, decimal? Score, Band? Band);
 
 public sealed record TownScore(int TownId, string Town, IReadOnlyList<ScoredCell> Cells, decimal? Total, Band? TotalBand, int? Rank);
 
@@ -52,7 +52,7 @@ public sealed record TownScore(int TownId, string Town, IReadOnlyList<ScoredCell
 public static class Scoring
 {
     public static IReadOnlyList<TownScore> Rank(
-        IEnumerable<(int TownId, string Town, IReadOnlyDictionary<Indicator, decimal?> Values)> towns,
+        IEnumerable<(int TownId, string Town, IReadOnlyDictionary<IndicatorKind, decimal?> Values)> towns,
         IReadOnlyList<IndicatorRule> rules,
         decimal totalGreenFrom,
         decimal totalAmberFrom)
@@ -66,7 +66,7 @@ public static class Scoring
             }).ToList();
             var weighed = cells.Zip(rules).Where(x => x.First.Score is not null && x.Second.Weight > 0).ToList();
             var weight = weighed.Sum(x => x.Second.Weight);
-            decimal? total = weight == 0 ? null : Math.Round(weighed.Sum(x => x.Second.Weight * x.First.Score!.Value) / weight, 1);
+            decimal? total = weight == 0 ? null : Math.Round(weighed.Sum(x => x.Second.Weight * x.First.Score!.Value) / weight, 1, MidpointRounding.AwayFromZero);
             Band? band = total is { } s ? s >= totalGreenFrom ? Band.Green : s >= totalAmberFrom ? Band.Amber : Band.Red : null;
             return new TownScore(t.TownId, t.Town, cells, total, band, null);
         }).ToList();

@@ -160,4 +160,23 @@ public class DashboardViewTests : IAsyncLifetime
         var view = DashboardView.For(figures, new UserScope("d", "人社局", Roles.Department, null, "区人社局"));
         Assert.Equal((3, 2, 1, 66.7m), (view.Now.Households, view.Now.Met, view.Now.InProgress, view.Now.AttainmentPercent(view.Policy)));
     }
+
+    [Fact]
+    public void TownIndicators_ComeFromTheSameFigures_AndScoreTheTowns()
+    {
+        var rules = new IndicatorRule[]
+        {
+            new(IndicatorKind.Attainment, 50, true, 100, 95, 85),
+            new(IndicatorKind.NoMeasure, 20, false, 0, 0, 3, PointsPerUnit: 10),
+            new(IndicatorKind.LabourEmployment, 30, true, 50, 40, 25),
+        };
+        var towns = Leader.Towns.Select(t => (t.TownId, t.Town, TownIndicators.Of(t.Tally, Leader.Policy)));
+
+        var ranked = Scoring.Rank(towns, rules, 90, 80);
+
+        // 青石镇: attainment 66.7, one no-measure household (90 points), 1 of 4 labourers at work (25 % → 50 points):
+        // (50×66.7 + 20×90 + 30×50) ÷ 100 = 66.4. 麻塬镇: 50.0, none (100), 2 of 2 at work (100): 75.0.
+        Assert.Equal([("麻塬镇", 75.0m, 1), ("青石镇", 66.4m, 2)], ranked.Select(t => (t.Town, t.Total!.Value, t.Rank!.Value)));
+    }
 }
+

@@ -104,5 +104,5 @@ public readonly record struct Tally(
 
     public decimal? LocalCoveragePercent => Percent(LocalCoveredHouseholds, LabourHouseholds);
 
-    public static decimal? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1);
+    public static decimal? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
 }
