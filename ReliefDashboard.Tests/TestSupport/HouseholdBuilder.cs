@@ -77,4 +77,15 @@ public sealed class HouseholdBuilder
     }
 
     public Household Build() => household;
+
+    /// <summary>The household with every id cleared, for the database to number.</summary>
+    public Household BuildForInsert()
+    {
+        household.Id = 0;
+        household.Members.ForEach(m => m.Id = 0);
+        household.Employments.ForEach(e => e.Id = 0);
+        household.Industries.ForEach(i => i.Id = 0);
+        household.Coverages.ForEach(c => c.Id = 0);
+        return household;
+    }
 }

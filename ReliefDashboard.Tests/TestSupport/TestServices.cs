@@ -81,28 +81,14 @@ public static class SmallDistrict
         {
             var builder = new HouseholdBuilder(Today, labour);
             build?.Invoke(builder);
-            var h = builder.Build();
-            h.Id = 0;
+            var h = builder.BuildForInsert();
             h.Code = code;
             h.HeadName = head;
             h.TownId = town.Id;
             h.SiteId = town.Sites[0].Id;
             h.Phone = "13812345678";
-            h.Members[0].Id = 0;
             h.Members[0].Name = head;
             h.Members[0].IdNumber = Ids.Make(h.Members[0].BirthDate, Sex.Male, seq);
-            foreach (var e in h.Employments)
-            {
-                e.Id = 0;
-            }
-            foreach (var i in h.Industries)
-            {
-                i.Id = 0;
-            }
-            foreach (var c in h.Coverages)
-            {
-                c.Id = 0;
-            }
             HouseholdStatusUpdater.Recompute(h, Today, policy);
             return h;
         }

@@ -153,7 +153,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
         {
             e.HasKey(p => p.Key);
             e.Property(p => p.Key).HasMaxLength(80);
-            e.HasData(StatusPolicy.Defaults.Concat(AssessmentPolicy.Defaults));
+            e.HasData(PolicyDefaults.All);
         });
     }
 }

@@ -41,9 +41,6 @@ public sealed record AssessmentPolicy
         };
     }
 
-    public static AssessmentPolicy Default { get; } =
-        FromSettings(Defaults.Concat(StatusPolicy.Defaults).ToDictionary(s => s.Key, s => s.Value));
-
     /// <summary>Null when the bands are in order, otherwise why not, in Chinese.</summary>
     public string? Problem() => AmberFromPercent <= GreenFromPercent ? null : "黄色档下限不能高于绿色档下限";
 

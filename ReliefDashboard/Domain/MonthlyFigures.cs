@@ -29,6 +29,9 @@ public class FigureMonth
 
 public static class Months
 {
+    /// <summary>How far back the month-end figures reach: the dashboard's trend and the periods they feed.</summary>
+    public const int History = 24;
+
     /// <summary>The last <paramref name="count"/> month-ends before <paramref name="today"/>'s month, oldest first.</summary>
     public static IReadOnlyList<DateOnly> CompletedBefore(DateOnly today, int count)
     {

@@ -44,6 +44,9 @@ public sealed record StatusPolicy
         new() { Key = Keys.ExcludeSafetyNet, Value = "true", Label = "兜底户不计入达标率分母", Clause = "三(八) 社会兜底保障：整户无劳动能力户单列统计" },
     ];
 
+    /// <summary>Whether the status rules read this setting, so that a change to it must recompute every status.</summary>
+    public static bool IsReadByRules(string key) => key != Keys.ExcludeSafetyNet && Defaults.Any(d => d.Key == key);
+
     public static StatusPolicy FromSettings(IReadOnlyDictionary<string, string> values)
     {
         int Int(string key) => int.Parse(values[key], System.Globalization.CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Households;
@@ -13,23 +12,6 @@ public sealed class DashboardFeedTests : ServiceTestBase
 
     private DashboardFeed Feed => Services.GetRequiredService<DashboardFeed>();
 
-    private async Task<EmploymentInput> StableJobAsync(int householdId)
-    {
-        await using var db = Database.CreateDbContext();
-        var h = await db.Households.Include(x => x.Members).SingleAsync(x => x.Id == householdId);
-        return new EmploymentInput
-        {
-            HouseholdId = householdId,
-            Version = h.Version,
-            MemberId = h.Members[0].Id,
-            Employer = "东川建材有限公司",
-            Park = "东川工业园区",
-            ContractMonths = 12,
-            MonthlyPay = 3200,
-            StartDate = SmallDistrict.Today.AddDays(-3).ToDateTime(TimeOnly.MinValue),
-        };
-    }
-
     [Fact]
     public async Task ASavedEdit_ReachesEveryOpenDashboard_WithTheNewNumbers()
     {
@@ -40,7 +22,8 @@ public sealed class DashboardFeedTests : ServiceTestBase
         using var a = Feed.Subscribe(f => { first.TrySetResult(f); return Task.CompletedTask; });
         using var b = Feed.Subscribe(f => { second.TrySetResult(f); return Task.CompletedTask; });
 
-        var saved = await As<HouseholdEditService>(Seeded.StaffA).SaveEmploymentAsync(await StableJobAsync(Seeded.NoMeasure));
+        var saved = await As<HouseholdEditService>(Seeded.StaffA).SaveEmploymentAsync(
+            await TestInputs.StableJobAsync(Database, Seeded.NoMeasure, SmallDistrict.Today.AddDays(-3).ToDateTime(TimeOnly.MinValue)));
         Assert.Equal(SaveOutcome.Saved, saved.Outcome);
 
         var figures = await first.Task.WaitAsync(TimeSpan.FromSeconds(5));

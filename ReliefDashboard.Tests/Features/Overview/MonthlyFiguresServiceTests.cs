@@ -36,22 +36,9 @@ public sealed class MonthlyFiguresServiceTests : ServiceTestBase
         var october = new DateOnly(2026, 10, 31);
         var before = (await RowsAsync(october)).Select(r => (r.TownId, r.ChannelMask, r.Status, r.Households)).Order().ToList();
 
-        await using (var db = Database.CreateDbContext())
-        {
-            var h = await db.Households.Include(x => x.Members).SingleAsync(x => x.Id == Seeded.NoMeasure);
-            var result = await As<HouseholdEditService>(Seeded.StaffA).SaveEmploymentAsync(new EmploymentInput
-            {
-                HouseholdId = h.Id,
-                Version = h.Version,
-                MemberId = h.Members[0].Id,
-                Employer = "东川建材有限公司",
-                Park = "东川工业园区",
-                ContractMonths = 12,
-                MonthlyPay = 3000,
-                StartDate = new DateTime(2026, 1, 5),
-            });
-            Assert.True(result.Outcome == SaveOutcome.Saved, string.Join("；", result.Errors));
-        }
+        var result = await As<HouseholdEditService>(Seeded.StaffA)
+            .SaveEmploymentAsync(await TestInputs.StableJobAsync(Database, Seeded.NoMeasure, new DateTime(2026, 1, 5)));
+        Assert.True(result.Outcome == SaveOutcome.Saved, string.Join("；", result.Errors));
         Assert.Empty(await Service.TakeMissingAsync(SmallDistrict.Today));
 
         Assert.Equal(before, (await RowsAsync(october)).Select(r => (r.TownId, r.ChannelMask, r.Status, r.Households)).Order().ToList());

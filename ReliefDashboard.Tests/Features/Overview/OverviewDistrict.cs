@@ -39,20 +39,15 @@ public static class OverviewDistrict
         {
             var builder = new HouseholdBuilder(Today, labour);
             build(builder);
-            var h = builder.Build();
+            var h = builder.BuildForInsert();
             seq++;
-            h.Id = 0;
             h.Code = $"6106230010000{seq:D2}";
             h.TownId = town.Id;
             h.SiteId = town.Sites[0].Id;
             foreach (var m in h.Members)
             {
-                m.Id = 0;
                 m.IdNumber = Ids.Make(m.BirthDate, m.Sex, seq * 10 + h.Members.IndexOf(m));
             }
-            h.Employments.ForEach(e => e.Id = 0);
-            h.Industries.ForEach(i => i.Id = 0);
-            h.Coverages.ForEach(c => c.Id = 0);
             return h;
         }
 

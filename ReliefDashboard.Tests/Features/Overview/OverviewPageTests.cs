@@ -86,24 +86,10 @@ public class OverviewPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find("[data-testid=tile-no-measure] [data-testid=value]").TextContent));
         var redrawsBefore = JSInterop.Invocations.Count(i => i.Identifier == "react");
 
-        await using (var db = Database.CreateDbContext())
-        {
-            var h = await db.Households.Include(x => x.Members).SingleAsync(x => x.Id == Seeded.NoMeasure);
-            var edit = Services.GetRequiredService<TestUser>();
-            edit.Scope = Seeded.StaffA;
-            var result = await Services.CreateScope().ServiceProvider.GetRequiredService<Households.HouseholdEditService>().SaveEmploymentAsync(new()
-            {
-                HouseholdId = h.Id,
-                Version = h.Version,
-                MemberId = h.Members[0].Id,
-                Employer = "东川建材有限公司",
-                Park = "东川工业园区",
-                ContractMonths = 12,
-                MonthlyPay = 3000,
-                StartDate = new DateTime(2026, 11, 1),
-            });
-            Assert.Equal(Households.SaveOutcome.Saved, result.Outcome);
-        }
+        Services.GetRequiredService<TestUser>().Scope = Seeded.StaffA;
+        var result = await Services.CreateScope().ServiceProvider.GetRequiredService<Households.HouseholdEditService>()
+            .SaveEmploymentAsync(await TestInputs.StableJobAsync(Database, Seeded.NoMeasure, new DateTime(2026, 11, 1)));
+        Assert.Equal(Households.SaveOutcome.Saved, result.Outcome);
 
         cut.WaitForAssertion(() =>
         {

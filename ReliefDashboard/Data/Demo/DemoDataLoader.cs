@@ -30,11 +30,11 @@ public static class DemoDataLoader
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
 
-            var history = new MonthlyFiguresBuilder(Months.CompletedBefore(asOf, HistoryMonths), policy);
+            var months = Months.CompletedBefore(asOf, Months.History);
+            var history = new MonthlyFiguresBuilder(months, policy);
             var written = Write(db, tx.GetDbTransaction(), generator.Households(towns), history, ct);
             db.MonthlyFigures.AddRange(history.Rows);
-            db.FigureMonths.AddRange(Months.CompletedBefore(asOf, HistoryMonths)
-                .Select(m => new FigureMonth { Month = m, TakenAt = DateTime.UtcNow, Source = HistorySource }));
+            db.FigureMonths.AddRange(months.Select(m => new FigureMonth { Month = m, TakenAt = DateTime.UtcNow, Source = HistorySource }));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             return written;
@@ -45,8 +45,6 @@ public static class DemoDataLoader
         }
     }
 
-    /// <summary>The demo's records reach back far enough for two years of month-end figures.</summary>
-    public const int HistoryMonths = 24;
     public const string HistorySource = "演示数据载入时按记录回溯";
 
     private static int Write(ReliefDbContext db, DbTransaction tx, IEnumerable<Household> households, MonthlyFiguresBuilder history, CancellationToken ct)

@@ -19,23 +19,8 @@ public sealed class StatusRefreshService(
 {
     private const int ChunkSize = 500;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RefreshAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Daily status refresh failed; it will be retried at the next run");
-            }
-            var now = clock.GetLocalNow();
-            var nextRun = now.Date.AddDays(1).AddMinutes(5) - now.DateTime;
-            await Task.Delay(nextRun, clock, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        DailyRun.EveryDayAsync(clock, TimeSpan.FromMinutes(5), (today, ct) => RefreshAsync(today, ct), logger, "status refresh", stoppingToken);
 
     /// <summary>Recomputes households whose stored status is older than <paramref name="asOf"/>; returns how many changed.</summary>
     public async Task<int> RefreshAsync(DateOnly asOf, CancellationToken ct, bool all = false)

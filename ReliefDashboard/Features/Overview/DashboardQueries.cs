@@ -42,7 +42,7 @@ public static class DashboardQueries
 
     private static async Task<MonthHistory> HistoryAsync(ReliefDbContext db, DateOnly today, MonthHistory? previous, CancellationToken ct)
     {
-        var from = Months.CompletedBefore(today, MonthlyFiguresService.HistoryMonths)[0];
+        var from = Months.CompletedBefore(today, Months.History)[0];
         var taken = await db.FigureMonths.CountAsync(m => m.Month >= from, ct);
         var last = await db.FigureMonths.Where(m => m.Month >= from).MaxAsync(m => (DateTime?)m.TakenAt, ct);
         var version = $"{from:yyyy-MM}|{taken}|{last:O}";
@@ -88,9 +88,10 @@ public static class DashboardQueries
             {
                 rows.Add(new MonthGroup(
                     DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
-                    reader.GetInt32(6), reader.GetInt32(7), reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10),
-                    reader.GetInt32(11), reader.GetInt32(12)));
+                    reader.GetInt32(1),
+                    reader.GetInt32(2),
+                    new Tally(reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7),
+                        reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10), reader.GetInt32(11), reader.GetInt32(12))));
             }
             return rows;
         }

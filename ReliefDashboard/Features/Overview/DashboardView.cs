@@ -37,7 +37,7 @@ public sealed record DashboardView(
 
         var lastMonthEnd = Months.CompletedBefore(f.Today, 1)[0];
         var taken = f.History.Months.TryGetValue(lastMonthEnd, out var lastMonthRows);
-        Tally? lastMonth = taken ? Tally.Sum(lastMonthRows!.Where(g => scope.CanRead(g.TownId, g.ChannelMask)).Select(Tally.Of)) : null;
+        Tally? lastMonth = taken ? Tally.Sum(lastMonthRows!.Where(g => scope.CanRead(g.TownId, g.ChannelMask)).Select(g => g.Tally)) : null;
 
         var towns = live.GroupBy(g => g.TownId)
             .Select(g =>
@@ -72,7 +72,7 @@ public sealed record DashboardView(
         List<decimal?> Series(Func<int, bool> town)
         {
             var points = months.Select(m => Tally.Sum(f.History.Months[m]
-                    .Where(g => town(g.TownId) && scope.CanRead(g.TownId, g.ChannelMask)).Select(Tally.Of)))
+                    .Where(g => town(g.TownId) && scope.CanRead(g.TownId, g.ChannelMask)).Select(g => g.Tally)))
                 .Append(Tally.Sum(f.Live.Where(g => town(g.TownId) && scope.CanRead(g.TownId, g.ChannelMask)).Select(Tally.Of)));
             return points.Select(t => t.AttainmentPercent(f.Policy)).ToList();
         }

@@ -21,21 +21,8 @@ public sealed record LiveGroup(
     int WorkersInProvince,
     int WorkersOutsideProvince);
 
-/// <summary>One month-end's households of one town and channel mask, by status.</summary>
-public sealed record MonthGroup(
-    DateOnly Month,
-    int TownId,
-    int ChannelMask,
-    int Households,
-    int Met,
-    int AtRisk,
-    int InProgress,
-    int NoMeasure,
-    int SafetyNet,
-    int LabourHouseholds,
-    int LabourMembers,
-    int EmployedLabourMembers,
-    int LocalCoveredHouseholds);
+/// <summary>One month-end's households of one town and channel mask, counted by status.</summary>
+public sealed record MonthGroup(DateOnly Month, int TownId, int ChannelMask, Tally Tally);
 
 public sealed record TownName(int Id, string Name);
 
@@ -80,9 +67,6 @@ public readonly record struct Tally(
         g.Status == HouseholdStatus.InProgress ? g.Households : 0,
         g.Status == HouseholdStatus.NoMeasure ? g.Households : 0,
         g.Status == HouseholdStatus.SafetyNet ? g.Households : 0,
-        g.LabourHouseholds, g.LabourMembers, g.EmployedLabourMembers, g.LocalCoveredHouseholds);
-
-    public static Tally Of(MonthGroup g) => new(g.Households, g.Met, g.AtRisk, g.InProgress, g.NoMeasure, g.SafetyNet,
         g.LabourHouseholds, g.LabourMembers, g.EmployedLabourMembers, g.LocalCoveredHouseholds);
 
     public static Tally operator +(Tally a, Tally b) => new(

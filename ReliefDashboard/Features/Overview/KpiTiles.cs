@@ -7,7 +7,7 @@ namespace ReliefDashboard.Features.Overview;
 /// One number on the dashboard: its value, its change since the last month-end, whether that change is good
 /// news (null: neither), the household list it opens, and how it is computed.
 /// </summary>
-public sealed record KpiTile(string Key, string Label, string Value, string Unit, string Change, bool? Improved, string Href, string Formula);
+public sealed record KpiTile(string Key, string Label, string Value, string Unit, string Change, bool? Rose, bool? Improved, string Href, string Formula);
 
 public static class KpiTiles
 {
@@ -42,26 +42,27 @@ public static class KpiTiles
 
     private static KpiTile Count(string key, string label, int now, int? last, bool? higherIsBetter, string href, string formula)
     {
-        var (change, improved) = last is not { } l
-            ? ("上月末无统计", (bool?)null)
-            : (now - l) switch
-            {
-                0 => ("较上月末持平", null),
-                var d => ($"较上月末 {(d > 0 ? "+" : "−")}{Math.Abs(d).ToString("N0", Zh)} 户", higherIsBetter is { } h ? (d > 0) == h : null),
-            };
-        return new KpiTile(key, label, now.ToString("N0", Zh), "户", change, improved, href, formula);
+        bool? rose = last is { } l && now != l ? now > l : null;
+        var change = last is not { } before ? "上月末无统计"
+            : rose is { } up ? $"较上月末 {(up ? "+" : "−")}{Math.Abs(now - before).ToString("N0", Zh)} 户"
+            : "较上月末持平";
+        return new KpiTile(key, label, now.ToString("N0", Zh), "户", change, rose, Improved(rose, higherIsBetter), href, formula);
     }
 
     private static KpiTile Rate(string key, string label, decimal? now, decimal? last, bool higherIsBetter, string href, string formula)
     {
         var value = now is { } n ? n.ToString("0.0", Zh) : "—";
-        var (change, improved) = (now, last) switch
+        bool? rose = now is { } a && last is { } b && a != b ? a > b : null;
+        var change = (now, last) switch
         {
-            ({ } n2, { } l) when n2 == l => ("较上月末持平", (bool?)null),
-            ({ } n2, { } l) => ($"较上月末 {(n2 > l ? "+" : "−")}{Math.Abs(n2 - l).ToString("0.0", Zh)} 个百分点", (n2 > l) == higherIsBetter),
-            (_, null) => ("上月末无统计", null),
-            _ => ("暂无数据", null),
+            ({ } a2, { } b2) when rose is { } up => $"较上月末 {(up ? "+" : "−")}{Math.Abs(a2 - b2).ToString("0.0", Zh)} 个百分点",
+            ({ }, { }) => "较上月末持平",
+            (_, null) => "上月末无统计",
+            _ => "暂无数据",
         };
-        return new KpiTile(key, label, value, now is null ? "" : "%", change, improved, href, formula);
+        return new KpiTile(key, label, value, now is null ? "" : "%", change, rose, Improved(rose, higherIsBetter), href, formula);
     }
+
+    /// <summary>Good news when the number moved the way it should; null when it did not move or has no good direction.</summary>
+    private static bool? Improved(bool? rose, bool? higherIsBetter) => rose is { } up && higherIsBetter is { } h ? up == h : null;
 }

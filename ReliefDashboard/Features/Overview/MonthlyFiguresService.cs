@@ -16,32 +16,17 @@ public sealed class MonthlyFiguresService(
     TimeProvider clock,
     ILogger<MonthlyFiguresService> logger) : BackgroundService
 {
-    public const int HistoryMonths = 24;
     public const string Source = "每月自动统计";
     private const int ChunkSize = 1000;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await TakeMissingAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.LogError(ex, "Taking the month-end figures failed; it will be retried tomorrow");
-            }
-            var now = clock.GetLocalNow();
-            await Task.Delay(now.Date.AddDays(1).AddMinutes(15) - now.DateTime, clock, stoppingToken);
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        DailyRun.EveryDayAsync(clock, TimeSpan.FromMinutes(15), (today, ct) => TakeMissingAsync(today, ct), logger, "month-end figures", stoppingToken);
 
     /// <returns>The months taken now.</returns>
     public async Task<IReadOnlyList<DateOnly>> TakeMissingAsync(DateOnly today, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var wanted = Months.CompletedBefore(today, HistoryMonths);
+        var wanted = Months.CompletedBefore(today, Months.History);
         var taken = await db.FigureMonths.Select(m => m.Month).ToListAsync(ct);
         var missing = wanted.Except(taken).ToList();
         if (missing.Count == 0)

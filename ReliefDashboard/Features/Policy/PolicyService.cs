@@ -24,7 +24,7 @@ public sealed class PolicyService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var settings = await db.PolicySettings.AsNoTracking().ToListAsync(ct);
-        var order = StatusPolicy.Defaults.Concat(AssessmentPolicy.Defaults).Select(d => d.Key).ToList();
+        var order = PolicyDefaults.All.Select(d => d.Key).ToList();
         return settings.OrderBy(p => order.IndexOf(p.Key) is var i and >= 0 ? i : int.MaxValue).ThenBy(p => p.Key).ToList();
     }
 
@@ -112,7 +112,7 @@ public sealed class PolicyService(
             Detail = $"{old} → {text}",
         });
         await db.SaveChangesAsync(ct);
-        if (!AssessmentPolicy.IsPercentKey(key))
+        if (StatusPolicy.IsReadByRules(key))
         {
             // Every stored status was computed under the old value.
             await refresh.RefreshAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct, all: true);
