@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace ReliefDashboard.EndToEnd;
@@ -29,6 +30,11 @@ public sealed class AppFixture : IAsyncLifetime
         {
             b.UseSetting("ConnectionStrings:Relief", $"Data Source={dbFile}");
             b.UseSetting("Demo:LoadOnFirstStart", "true");
+            // Only warnings and errors: when a test fails, the runner prints the host's output after the
+            // failure, and a page of sign-in lines would push the failure itself out of view. Circuits torn
+            // down by a closed browser context log errors that say nothing about the app.
+            b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)
+                .AddFilter("Microsoft.AspNetCore.Components.Server.Circuits", LogLevel.None));
         });
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

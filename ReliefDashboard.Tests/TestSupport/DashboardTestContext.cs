@@ -19,6 +19,13 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
     private readonly TestUser user = new();
     private readonly BunitAuthorizationContext auth;
 
+    static DashboardTestContext()
+    {
+        // bUnit waits 1 s by default; with the browser tests and every other class running beside them on two
+        // cores, a render can take longer than that without anything being wrong.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    }
+
     protected DashboardTestContext()
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("zh-CN");
