@@ -12,6 +12,7 @@ using ReliefDashboard.Components.Shared;
 using ReliefDashboard.Data;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
+using ReliefDashboard.Features.Scorecards;
 using ReliefDashboard.Realtime;
 
 if (await CommandLine.TryRunAsync(args))
@@ -68,6 +69,7 @@ builder.Services.AddScoped<ReliefDashboard.Features.Admin.ActivityService>();
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddSingleton<StatusRefreshService>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Overview.DashboardFeed>();
+builder.Services.AddScoped<ReliefDashboard.Features.Scorecards.ScorecardService>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Overview.MonthlyFiguresService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ReliefDashboard.Features.Overview.MonthlyFiguresService>());
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusRefreshService>());
@@ -87,6 +89,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthz();
 app.MapAccountEndpoints();
+app.MapScorecardEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -8,12 +8,12 @@ public class ScoringTests
     private static readonly IndicatorRule Employment = new(IndicatorKind.LabourEmployment, Weight: 20, HigherIsBetter: true, Target: 50, GreenFrom: 40, AmberFrom: 25);
     private static readonly IndicatorRule[] Rules = [Attainment, NoMeasure, Employment];
 
-    private static (int, string, IReadOnlyDictionary<IndicatorKind, decimal?>) Town(int id, string name, decimal? attainment, decimal? noMeasure, decimal? employment) =>
-        (id, name, new Dictionary<IndicatorKind, decimal?>
+    private static (int, string, IReadOnlyDictionary<IndicatorKind, IndicatorValue>) Town(int id, string name, decimal? attainment, decimal? noMeasure, decimal? employment) =>
+        (id, name, new Dictionary<IndicatorKind, IndicatorValue>
         {
-            [IndicatorKind.Attainment] = attainment,
-            [IndicatorKind.NoMeasure] = noMeasure,
-            [IndicatorKind.LabourEmployment] = employment,
+            [IndicatorKind.Attainment] = new(attainment),
+            [IndicatorKind.NoMeasure] = new(noMeasure),
+            [IndicatorKind.LabourEmployment] = new(employment),
         });
 
     [Theory]

@@ -38,6 +38,7 @@ public static class TestServices
         services.AddScoped<HouseholdCardService>();
         services.AddScoped<HouseholdEditService>();
         services.AddScoped<PolicyService>();
+        services.AddScoped<ReliefDashboard.Features.Scorecards.ScorecardService>();
         services.AddSingleton(sp => new StatusRefreshService(db, sp.GetRequiredService<ChangeNotifier>(), clock, NullLogger<StatusRefreshService>.Instance));
         services.AddSingleton(sp => new ReliefDashboard.Features.Overview.DashboardFeed(db, sp.GetRequiredService<ChangeNotifier>(), clock,
             NullLogger<ReliefDashboard.Features.Overview.DashboardFeed>.Instance));

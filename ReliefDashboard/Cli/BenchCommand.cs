@@ -16,9 +16,9 @@ public static class BenchCommand
 {
     public static async Task<int> RunAsync(int? households, string? file, int runs, string? only)
     {
-        if (only is not (null or "dashboard" or "registry"))
+        if (only is not (null or "dashboard" or "scorecard" or "registry"))
         {
-            await Console.Error.WriteLineAsync($"--only 须为 dashboard 或 registry，收到“{only}”");
+            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard 或 registry，收到“{only}”");
             return 2;
         }
         if (file is null)
@@ -46,6 +46,10 @@ public static class BenchCommand
         if (only is null or "dashboard")
         {
             await DashboardBench.RunAsync(factory, runs, await FirstTownAsync(factory));
+        }
+        if (only is null or "scorecard")
+        {
+            await ScorecardBench.RunAsync(factory, runs);
         }
         if (only is null or "registry")
         {
@@ -95,7 +99,7 @@ public static class BenchCommand
     private static async Task RegistryAsync(IDbContextFactory<ReliefDbContext> factory, int runs)
     {
         var registry = new HouseholdRegistryService(factory,
-            new Features.Accounts.CurrentUser(EmptyServices.Instance) { Override = UserScope.System("基准测试") });
+            new Features.Accounts.CurrentUser(EmptyServices.Instance) { Override = UserScope.System("基准测试") }, TimeProvider.System);
         var lagging = await FirstTownAsync(factory);
         var sampleId = await SampleIdAsync(factory);
 

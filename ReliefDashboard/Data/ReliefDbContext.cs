@@ -20,6 +20,9 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
     public DbSet<ActivityLog> Activity => Set<ActivityLog>();
     public DbSet<MonthlyFigure> MonthlyFigures => Set<MonthlyFigure>();
     public DbSet<FigureMonth> FigureMonths => Set<FigureMonth>();
+    public DbSet<ScorePeriod> ScorePeriods => Set<ScorePeriod>();
+    public DbSet<ScoreRow> ScoreRows => Set<ScoreRow>();
+    public DbSet<ScoreCellRow> ScoreCells => Set<ScoreCellRow>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -92,12 +95,29 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
                 h.WorkersInDistrict,
                 h.WorkersInProvince,
                 h.WorkersOutsideProvince,
+                h.LastVerifiedOn,
             }).HasDatabaseName("IX_Households_Dashboard");
         });
         b.Entity<MonthlyFigure>(e =>
         {
             e.HasKey(f => new { f.Month, f.TownId, f.ChannelMask, f.Status });
             e.HasOne<Town>().WithMany().HasForeignKey(f => f.TownId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<ScorePeriod>(e =>
+        {
+            e.HasIndex(p => new { p.Kind, p.Year, p.Number }).IsUnique();
+            e.Property(p => p.Rules).HasMaxLength(2000);
+            e.Property(p => p.ClosedBy).HasMaxLength(100);
+            e.HasMany(p => p.Rows).WithOne().HasForeignKey(r => r.PeriodId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ScoreRow>(e =>
+        {
+            e.HasIndex(r => new { r.PeriodId, r.TownId }).IsUnique();
+            e.Property(r => r.Town).HasMaxLength(50);
+            e.Property(r => r.Commendation).HasMaxLength(200);
+            e.Property(r => r.Accountability).HasMaxLength(200);
+            e.HasOne<Town>().WithMany().HasForeignKey(r => r.TownId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(r => r.Cells).WithOne().HasForeignKey(c => c.RowId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<FigureMonth>(e =>
         {

@@ -17,6 +17,9 @@ public class MonthlyFigure
     public int LabourMembers { get; set; }
     public int EmployedLabourMembers { get; set; }
     public int LocalCoveredHouseholds { get; set; }
+
+    /// <summary>Households visited within the verification window at that month-end; null for months taken before it was counted.</summary>
+    public int? VerifiedHouseholds { get; set; }
 }
 
 /// <summary>A month whose figures have been taken: when, and how (at demo load, by the monthly job).</summary>
@@ -71,8 +74,13 @@ public sealed class MonthlyFiguresBuilder(IReadOnlyList<DateOnly> months, Status
             row.LabourMembers += figures.LabourMembers;
             row.EmployedLabourMembers += figures.EmployedLabourMembers;
             row.LocalCoveredHouseholds += figures.LocalLabourMembers > 0 ? 1 : 0;
+            row.VerifiedHouseholds = (row.VerifiedHouseholds ?? 0) + (Verified(then, month, policy) ? 1 : 0);
         }
     }
+
+    /// <summary>Whether the household was visited within the verification window ending on <paramref name="day"/>.</summary>
+    public static bool Verified(Household h, DateOnly day, StatusPolicy policy) =>
+        h.LastVerifiedOn is { } v && v >= day.AddDays(-policy.VerificationMaxAgeDays);
 
     /// <summary>The household with only the measures started by <paramref name="date"/>; members end by their own dates.</summary>
     private static Household AsOf(Household h, DateOnly date) => new()

@@ -40,9 +40,35 @@ public sealed record IndicatorRule(
     };
 }
 
-public sealed record ScoredCell(IndicatorKind Indicator, decimal? Value, decimal Target, decimal? Score, Band? Band);
+/// <summary>
+/// An indicator's value for one town with what it is made of: a rate's numerator and denominator, or a count
+/// (numerator only). No value when the denominator is empty (a town without labour has no employment rate).
+/// </summary>
+public readonly record struct IndicatorValue(decimal? Value, int? Numerator = null, int? Denominator = null)
+{
+    public static readonly IndicatorValue None = new(null);
 
-public sealed record TownScore(int TownId, string Town, IReadOnlyList<ScoredCell> Cells, decimal? Total, Band? TotalBand, int? Rank);
+    public static IndicatorValue Rate(int part, int whole) =>
+        new(whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero), part, whole);
+
+    public static IndicatorValue Count(int count) => new(count, count);
+}
+
+public sealed record ScoredCell(
+    IndicatorKind Indicator,
+    decimal? Value,
+    int? Numerator,
+    int? Denominator,
+    decimal Target,
+    decimal? Score,
+    Band? Band,
+    decimal Weight,
+    bool HigherIsBetter);
+
+public sealed record TownScore(int TownId, string Town, IReadOnlyList<ScoredCell> Cells, decimal? Total, Band? TotalBand, int? Rank)
+{
+    public ScoredCell? Cell(IndicatorKind indicator) => Cells.FirstOrDefault(c => c.Indicator == indicator);
+}
 
 /// <summary>
 /// Scores towns on the indicators and ranks them. An indicator a town has no value for (no households with labour,
@@ -52,7 +78,7 @@ public sealed record TownScore(int TownId, string Town, IReadOnlyList<ScoredCell
 public static class Scoring
 {
     public static IReadOnlyList<TownScore> Rank(
-        IEnumerable<(int TownId, string Town, IReadOnlyDictionary<IndicatorKind, decimal?> Values)> towns,
+        IEnumerable<(int TownId, string Town, IReadOnlyDictionary<IndicatorKind, IndicatorValue> Values)> towns,
         IReadOnlyList<IndicatorRule> rules,
         decimal totalGreenFrom,
         decimal totalAmberFrom)
@@ -61,14 +87,13 @@ public static class Scoring
         {
             var cells = rules.Select(r =>
             {
-                var value = t.Values.GetValueOrDefault(r.Indicator);
-                return new ScoredCell(r.Indicator, value, r.Target, r.Score(value), r.BandOf(value));
+                var v = t.Values.GetValueOrDefault(r.Indicator, IndicatorValue.None);
+                return new ScoredCell(r.Indicator, v.Value, v.Numerator, v.Denominator, r.Target, r.Score(v.Value), r.BandOf(v.Value), r.Weight, r.HigherIsBetter);
             }).ToList();
             var weighed = cells.Zip(rules).Where(x => x.First.Score is not null && x.Second.Weight > 0).ToList();
             var weight = weighed.Sum(x => x.Second.Weight);
             decimal? total = weight == 0 ? null : Math.Round(weighed.Sum(x => x.Second.Weight * x.First.Score!.Value) / weight, 1, MidpointRounding.AwayFromZero);
-            Band? band = total is { } s ? s >= totalGreenFrom ? Band.Green : s >= totalAmberFrom ? Band.Amber : Band.Red : null;
-            return new TownScore(t.TownId, t.Town, cells, total, band, null);
+            return new TownScore(t.TownId, t.Town, cells, total, TotalBandOf(total, totalGreenFrom, totalAmberFrom), null);
         }).ToList();
 
         return scored
@@ -76,4 +101,7 @@ public static class Scoring
             .OrderBy(t => t.Rank ?? int.MaxValue).ThenBy(t => t.TownId)
             .ToList();
     }
+
+    public static Band? TotalBandOf(decimal? total, decimal greenFrom, decimal amberFrom) =>
+        total is { } s ? s >= greenFrom ? Band.Green : s >= amberFrom ? Band.Amber : Band.Red : null;
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Scorecards;
 
 namespace ReliefDashboard.Data.Demo;
 
@@ -36,6 +37,7 @@ public static class DemoDataLoader
             db.MonthlyFigures.AddRange(history.Rows);
             db.FigureMonths.AddRange(months.Select(m => new FigureMonth { Month = m, TakenAt = DateTime.UtcNow, Source = HistorySource }));
             await db.SaveChangesAsync(ct);
+            await ScorecardService.ScoreMissingMonthsAsync(db, DateTime.UtcNow, ct);
             await tx.CommitAsync(ct);
             return written;
         }

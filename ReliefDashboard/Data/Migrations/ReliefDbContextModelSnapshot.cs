@@ -501,7 +501,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("TownId", "Status");
 
-                    b.HasIndex("TownId", "ChannelMask", "Status", "IndustryMask", "EmploymentMask", "HasLabour", "LabourMembers", "EmployedLabourMembers", "LocalLabourMembers", "WorkersInDistrict", "WorkersInProvince", "WorkersOutsideProvince")
+                    b.HasIndex("TownId", "ChannelMask", "Status", "IndustryMask", "EmploymentMask", "HasLabour", "LabourMembers", "EmployedLabourMembers", "LocalLabourMembers", "WorkersInDistrict", "WorkersInProvince", "WorkersOutsideProvince", "LastVerifiedOn")
                         .HasDatabaseName("IX_Households_Dashboard");
 
                     b.ToTable("Households");
@@ -648,6 +648,9 @@ namespace ReliefDashboard.Data.Migrations
                     b.Property<int>("LocalCoveredHouseholds")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("VerifiedHouseholds")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Month", "TownId", "ChannelMask", "Status");
 
                     b.HasIndex("TownId");
@@ -768,6 +771,286 @@ namespace ReliefDashboard.Data.Migrations
                             Clause = "四(三) 督查考核：对工作滞后的追究责任（平台口径）",
                             Label = "达标率黄色档下限（%，低于即为红色、滞后）",
                             Value = "85"
+                        },
+                        new
+                        {
+                            Key = "scorecard.attainment.enabled",
+                            Clause = "一、总体目标“每户至少有一项稳定脱贫产业或一人稳定就业”",
+                            Label = "考核指标·达标率：纳入镇街考核",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.attainment.weight",
+                            Clause = "一、总体目标“每户至少有一项稳定脱贫产业或一人稳定就业”",
+                            Label = "考核指标·达标率：权重",
+                            Value = "40"
+                        },
+                        new
+                        {
+                            Key = "scorecard.attainment.higherIsBetter",
+                            Clause = "一、总体目标“每户至少有一项稳定脱贫产业或一人稳定就业”",
+                            Label = "考核指标·达标率：越高越好（否则越低越好）",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.noMeasure.enabled",
+                            Clause = "一、总体目标；零就业家庭动态清零（平台口径）",
+                            Label = "考核指标·无措施户：纳入镇街考核",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.noMeasure.weight",
+                            Clause = "一、总体目标；零就业家庭动态清零（平台口径）",
+                            Label = "考核指标·无措施户：权重",
+                            Value = "20"
+                        },
+                        new
+                        {
+                            Key = "scorecard.noMeasure.higherIsBetter",
+                            Clause = "一、总体目标；零就业家庭动态清零（平台口径）",
+                            Label = "考核指标·无措施户：越高越好（否则越低越好）",
+                            Value = "false"
+                        },
+                        new
+                        {
+                            Key = "scorecard.noMeasure.target",
+                            Clause = "一、总体目标；零就业家庭动态清零（平台口径）",
+                            Label = "考核指标·无措施户：目标值（户）",
+                            Value = "0"
+                        },
+                        new
+                        {
+                            Key = "scorecard.noMeasure.greenFrom",
+                            Clause = "一、总体目标；零就业家庭动态清零（平台口径）",
+                            Label = "考核指标·无措施户：绿色档：不超过（户）",
+                            Value = "0"
+                        },
+                        new
+                        {
+                            Key = "scorecard.noMeasure.amberFrom",
+                            Clause = "一、总体目标；零就业家庭动态清零（平台口径）",
+                            Label = "考核指标·无措施户：黄色档：不超过（户，超过即红色）",
+                            Value = "2"
+                        },
+                        new
+                        {
+                            Key = "scorecard.noMeasure.pointsPerUnit",
+                            Clause = "一、总体目标；零就业家庭动态清零（平台口径）",
+                            Label = "考核指标·无措施户：每超目标1户扣分",
+                            Value = "10"
+                        },
+                        new
+                        {
+                            Key = "scorecard.labourEmployment.enabled",
+                            Clause = "三(二)至三(五) 就业渠道（平台口径）",
+                            Label = "考核指标·劳动力就业率：纳入镇街考核",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.labourEmployment.weight",
+                            Clause = "三(二)至三(五) 就业渠道（平台口径）",
+                            Label = "考核指标·劳动力就业率：权重",
+                            Value = "10"
+                        },
+                        new
+                        {
+                            Key = "scorecard.labourEmployment.higherIsBetter",
+                            Clause = "三(二)至三(五) 就业渠道（平台口径）",
+                            Label = "考核指标·劳动力就业率：越高越好（否则越低越好）",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.labourEmployment.target",
+                            Clause = "三(二)至三(五) 就业渠道（平台口径）",
+                            Label = "考核指标·劳动力就业率：目标值（%）",
+                            Value = "50"
+                        },
+                        new
+                        {
+                            Key = "scorecard.labourEmployment.greenFrom",
+                            Clause = "三(二)至三(五) 就业渠道（平台口径）",
+                            Label = "考核指标·劳动力就业率：绿色档：达到（%）",
+                            Value = "40"
+                        },
+                        new
+                        {
+                            Key = "scorecard.labourEmployment.amberFrom",
+                            Clause = "三(二)至三(五) 就业渠道（平台口径）",
+                            Label = "考核指标·劳动力就业率：黄色档：达到（%，低于即红色）",
+                            Value = "25"
+                        },
+                        new
+                        {
+                            Key = "scorecard.localCoverage.enabled",
+                            Clause = "三(一)至三(三) 就地就近就业（平台口径）",
+                            Label = "考核指标·就地就近就业覆盖率：纳入镇街考核",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.localCoverage.weight",
+                            Clause = "三(一)至三(三) 就地就近就业（平台口径）",
+                            Label = "考核指标·就地就近就业覆盖率：权重",
+                            Value = "10"
+                        },
+                        new
+                        {
+                            Key = "scorecard.localCoverage.higherIsBetter",
+                            Clause = "三(一)至三(三) 就地就近就业（平台口径）",
+                            Label = "考核指标·就地就近就业覆盖率：越高越好（否则越低越好）",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.localCoverage.target",
+                            Clause = "三(一)至三(三) 就地就近就业（平台口径）",
+                            Label = "考核指标·就地就近就业覆盖率：目标值（%）",
+                            Value = "60"
+                        },
+                        new
+                        {
+                            Key = "scorecard.localCoverage.greenFrom",
+                            Clause = "三(一)至三(三) 就地就近就业（平台口径）",
+                            Label = "考核指标·就地就近就业覆盖率：绿色档：达到（%）",
+                            Value = "50"
+                        },
+                        new
+                        {
+                            Key = "scorecard.localCoverage.amberFrom",
+                            Clause = "三(一)至三(三) 就地就近就业（平台口径）",
+                            Label = "考核指标·就地就近就业覆盖率：黄色档：达到（%，低于即红色）",
+                            Value = "35"
+                        },
+                        new
+                        {
+                            Key = "scorecard.flagsClosedOnTime.enabled",
+                            Clause = "四(三) 督查考核：督办整改按期销号（平台口径）",
+                            Label = "考核指标·督办按期销号率：纳入镇街考核",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.flagsClosedOnTime.weight",
+                            Clause = "四(三) 督查考核：督办整改按期销号（平台口径）",
+                            Label = "考核指标·督办按期销号率：权重",
+                            Value = "10"
+                        },
+                        new
+                        {
+                            Key = "scorecard.flagsClosedOnTime.higherIsBetter",
+                            Clause = "四(三) 督查考核：督办整改按期销号（平台口径）",
+                            Label = "考核指标·督办按期销号率：越高越好（否则越低越好）",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.flagsClosedOnTime.target",
+                            Clause = "四(三) 督查考核：督办整改按期销号（平台口径）",
+                            Label = "考核指标·督办按期销号率：目标值（%）",
+                            Value = "100"
+                        },
+                        new
+                        {
+                            Key = "scorecard.flagsClosedOnTime.greenFrom",
+                            Clause = "四(三) 督查考核：督办整改按期销号（平台口径）",
+                            Label = "考核指标·督办按期销号率：绿色档：达到（%）",
+                            Value = "90"
+                        },
+                        new
+                        {
+                            Key = "scorecard.flagsClosedOnTime.amberFrom",
+                            Clause = "四(三) 督查考核：督办整改按期销号（平台口径）",
+                            Label = "考核指标·督办按期销号率：黄色档：达到（%，低于即红色）",
+                            Value = "70"
+                        },
+                        new
+                        {
+                            Key = "scorecard.freshness.enabled",
+                            Clause = "四(三) 督查考核：走访核实时效，窗口同“预警：超过此天数未走访核实”（平台口径）",
+                            Label = "考核指标·数据时效（走访核实率）：纳入镇街考核",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.freshness.weight",
+                            Clause = "四(三) 督查考核：走访核实时效，窗口同“预警：超过此天数未走访核实”（平台口径）",
+                            Label = "考核指标·数据时效（走访核实率）：权重",
+                            Value = "10"
+                        },
+                        new
+                        {
+                            Key = "scorecard.freshness.higherIsBetter",
+                            Clause = "四(三) 督查考核：走访核实时效，窗口同“预警：超过此天数未走访核实”（平台口径）",
+                            Label = "考核指标·数据时效（走访核实率）：越高越好（否则越低越好）",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.freshness.target",
+                            Clause = "四(三) 督查考核：走访核实时效，窗口同“预警：超过此天数未走访核实”（平台口径）",
+                            Label = "考核指标·数据时效（走访核实率）：目标值（%）",
+                            Value = "100"
+                        },
+                        new
+                        {
+                            Key = "scorecard.freshness.greenFrom",
+                            Clause = "四(三) 督查考核：走访核实时效，窗口同“预警：超过此天数未走访核实”（平台口径）",
+                            Label = "考核指标·数据时效（走访核实率）：绿色档：达到（%）",
+                            Value = "90"
+                        },
+                        new
+                        {
+                            Key = "scorecard.freshness.amberFrom",
+                            Clause = "四(三) 督查考核：走访核实时效，窗口同“预警：超过此天数未走访核实”（平台口径）",
+                            Label = "考核指标·数据时效（走访核实率）：黄色档：达到（%，低于即红色）",
+                            Value = "70"
+                        },
+                        new
+                        {
+                            Key = "scorecard.total.greenFrom",
+                            Clause = "四(三) 督查考核：表彰先进（平台口径）",
+                            Label = "考核总分：绿色档下限（分）",
+                            Value = "85"
+                        },
+                        new
+                        {
+                            Key = "scorecard.total.amberFrom",
+                            Clause = "四(三) 督查考核：对工作滞后的追究责任（平台口径）",
+                            Label = "考核总分：黄色档下限（分，低于即红色）",
+                            Value = "70"
+                        },
+                        new
+                        {
+                            Key = "scorecard.commend.allIndicatorsGreen",
+                            Clause = "四(三) 对工作成效好的镇街予以表彰（平台口径）",
+                            Label = "表彰名单：各项指标均为绿色",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.commend.minTotal",
+                            Clause = "四(三) 对工作成效好的镇街予以表彰（平台口径）",
+                            Label = "表彰名单：且总分不低于（分）",
+                            Value = "85"
+                        },
+                        new
+                        {
+                            Key = "scorecard.accountability.redTotal",
+                            Clause = "四(三) 对措施不落实、工作滞后的追究责任（平台口径）",
+                            Label = "问责名单：总分为红色档",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.accountability.redIndicators",
+                            Clause = "四(三) 对措施不落实、工作滞后的追究责任（平台口径）",
+                            Label = "问责名单：或红色指标达到此项数（0为不按此条）",
+                            Value = "2"
                         });
                 });
 
@@ -865,6 +1148,143 @@ namespace ReliefDashboard.Data.Migrations
                     b.HasIndex("HouseholdId");
 
                     b.ToTable("Coverages", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.ScoreCellRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Band")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Denominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HigherIsBetter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Indicator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Numerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RowId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Score")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Target")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Weight")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RowId");
+
+                    b.ToTable("ScoreCells");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.ScorePeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalAmberFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TotalGreenFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Year", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ScorePeriods");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.ScoreRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Accountability")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Band")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Commendation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Total")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Town")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("PeriodId", "TownId")
+                        .IsUnique();
+
+                    b.ToTable("ScoreRows");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Town", b =>
@@ -1077,6 +1497,30 @@ namespace ReliefDashboard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.ScoreCellRow", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.ScoreRow", null)
+                        .WithMany("Cells")
+                        .HasForeignKey("RowId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.ScoreRow", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.ScorePeriod", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReliefDashboard.Domain.Town", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Training", b =>
                 {
                     b.HasOne("ReliefDashboard.Domain.Household", null)
@@ -1105,6 +1549,16 @@ namespace ReliefDashboard.Data.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Trainings");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.ScorePeriod", b =>
+                {
+                    b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.ScoreRow", b =>
+                {
+                    b.Navigation("Cells");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Town", b =>

@@ -6,13 +6,19 @@ using ReliefDashboard.Features.Accounts;
 namespace ReliefDashboard.Features.Households;
 
 /// <summary>The household registry: filtering, sorting, paging and counting are all done by SQLite.</summary>
-public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser user)
+public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser user, TimeProvider clock)
 {
     public async Task<RegistryResult> SearchAsync(RegistryQuery q, CancellationToken ct = default)
     {
         var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var filtered = Filter(Visible(db, scope), db, q with { Status = null });
+        var verifiedSince = DateOnly.MinValue;
+        if (q.Gap == RegistryGap.Unverified)
+        {
+            var days = (await PolicyStore.LoadStatusPolicyAsync(db, ct)).VerificationMaxAgeDays;
+            verifiedSince = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(-days);
+        }
+        var filtered = Filter(Visible(db, scope), db, q with { Status = null }, verifiedSince);
 
         var counts = await filtered.GroupBy(h => h.Status)
             .Select(g => new { g.Key, Count = g.Count() })
@@ -90,7 +96,7 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
         }
     }
 
-    private static IQueryable<Household> Filter(IQueryable<Household> query, ReliefDbContext db, RegistryQuery q)
+    private static IQueryable<Household> Filter(IQueryable<Household> query, ReliefDbContext db, RegistryQuery q, DateOnly verifiedSince)
     {
         if (q.TownId is { } town)
         {
@@ -109,6 +115,7 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
             RegistryGap.Unmet => query.Where(h => h.Status == HouseholdStatus.NoMeasure || h.Status == HouseholdStatus.InProgress),
             RegistryGap.IdleLabour => query.Where(h => h.EmployedLabourMembers < h.LabourMembers),
             RegistryGap.NoLocalJob => query.Where(h => h.HasLabour && h.LocalLabourMembers == 0),
+            RegistryGap.Unverified => query.Where(h => h.LastVerifiedOn == null || h.LastVerifiedOn < verifiedSince),
             _ => query,
         };
         if (q.Channel is { } channel)

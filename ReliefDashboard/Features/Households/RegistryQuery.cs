@@ -23,6 +23,9 @@ public enum RegistryGap
 
     /// <summary>Has labour but nobody works inside the district (就地就近).</summary>
     NoLocalJob,
+
+    /// <summary>Not visited within the verification window (the scorecard's data freshness).</summary>
+    Unverified,
 }
 
 public static class RegistryGaps
@@ -31,6 +34,7 @@ public static class RegistryGaps
     {
         RegistryGap.Unmet => "未达标（无措施或帮扶中）",
         RegistryGap.IdleLabour => "有劳动力未就业",
+        RegistryGap.Unverified => "超期未走访核实",
         _ => "无就地就近就业",
     };
 }

@@ -14,6 +14,8 @@ public static class DashboardQueries
     public static async Task<DistrictFigures> LoadAsync(
         ReliefDbContext db, DateOnly today, DateTime? lastChangedAt, MonthHistory? previousHistory = null, CancellationToken ct = default)
     {
+        var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+        var verifiedSince = today.AddDays(-StatusPolicy.FromSettings(settings).VerificationMaxAgeDays);
         var live = await db.Households
             .GroupBy(h => new { h.TownId, h.ChannelMask, h.Status, h.IndustryMask, h.EmploymentMask })
             .Select(g => new LiveGroup(
@@ -29,15 +31,15 @@ public static class DashboardQueries
                 g.Count(h => h.LocalLabourMembers > 0),
                 g.Sum(h => h.WorkersInDistrict),
                 g.Sum(h => h.WorkersInProvince),
-                g.Sum(h => h.WorkersOutsideProvince)))
+                g.Sum(h => h.WorkersOutsideProvince),
+                g.Count(h => h.LastVerifiedOn >= verifiedSince)))
             .ToListAsync(ct);
 
         var history = await HistoryAsync(db, today, previousHistory, ct);
         var towns = await db.Towns.AsNoTracking().OrderBy(t => t.Id).Select(t => new TownName(t.Id, t.Name)).ToListAsync(ct);
-        var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
         lastChangedAt ??= await db.Audit.OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(ct);
 
-        return new DistrictFigures(live, history, towns, AssessmentPolicy.FromSettings(settings), today, DateTime.UtcNow, lastChangedAt);
+        return new DistrictFigures(live, history, towns, AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings), today, DateTime.UtcNow, lastChangedAt);
     }
 
     private static async Task<MonthHistory> HistoryAsync(ReliefDbContext db, DateOnly today, MonthHistory? previous, CancellationToken ct)
@@ -51,7 +53,7 @@ public static class DashboardQueries
             return previous;
         }
 
-        var rows = await ReadMonthsAsync(db, from, ct);
+        var rows = await ReadMonthsAsync(db, from, DateOnly.MaxValue, ct);
         return new MonthHistory(version, rows.GroupBy(r => r.Month).ToDictionary(g => g.Key, g => (IReadOnlyList<MonthGroup>)g.ToList()));
     }
 
@@ -59,7 +61,7 @@ public static class DashboardQueries
     /// Read by hand: EF materialises these rows (a DateOnly key and thirteen sums) about ten times slower than the
     /// query runs, which made the first dashboard after a start wait on it. The SQL is the GROUP BY EF would write.
     /// </summary>
-    private static async Task<List<MonthGroup>> ReadMonthsAsync(ReliefDbContext db, DateOnly from, CancellationToken ct)
+    public static async Task<List<MonthGroup>> ReadMonthsAsync(ReliefDbContext db, DateOnly from, DateOnly to, CancellationToken ct)
     {
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -73,15 +75,20 @@ public static class DashboardQueries
                        SUM(CASE WHEN Status = {{(int)HouseholdStatus.InProgress}} THEN Households ELSE 0 END),
                        SUM(CASE WHEN Status = {{(int)HouseholdStatus.NoMeasure}} THEN Households ELSE 0 END),
                        SUM(CASE WHEN Status = {{(int)HouseholdStatus.SafetyNet}} THEN Households ELSE 0 END),
-                       SUM(LabourHouseholds), SUM(LabourMembers), SUM(EmployedLabourMembers), SUM(LocalCoveredHouseholds)
+                       SUM(LabourHouseholds), SUM(LabourMembers), SUM(EmployedLabourMembers), SUM(LocalCoveredHouseholds),
+                       SUM(VerifiedHouseholds)
                 FROM MonthlyFigures
-                WHERE Month >= $from
+                WHERE Month >= $from AND Month <= $to
                 GROUP BY Month, TownId, ChannelMask
                 """;
             var parameter = command.CreateParameter();
             parameter.ParameterName = "$from";
             parameter.Value = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             command.Parameters.Add(parameter);
+            var until = command.CreateParameter();
+            until.ParameterName = "$to";
+            until.Value = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            command.Parameters.Add(until);
             var rows = new List<MonthGroup>();
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
@@ -91,7 +98,8 @@ public static class DashboardQueries
                     reader.GetInt32(1),
                     reader.GetInt32(2),
                     new Tally(reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7),
-                        reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10), reader.GetInt32(11), reader.GetInt32(12))));
+                        reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10), reader.GetInt32(11), reader.GetInt32(12),
+                        reader.IsDBNull(13) ? null : reader.GetInt32(13))));
             }
             return rows;
         }

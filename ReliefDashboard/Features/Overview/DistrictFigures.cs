@@ -19,7 +19,8 @@ public sealed record LiveGroup(
     int LocalCoveredHouseholds,
     int WorkersInDistrict,
     int WorkersInProvince,
-    int WorkersOutsideProvince);
+    int WorkersOutsideProvince,
+    int VerifiedHouseholds);
 
 /// <summary>One month-end's households of one town and channel mask, counted by status.</summary>
 public sealed record MonthGroup(DateOnly Month, int TownId, int ChannelMask, Tally Tally);
@@ -43,6 +44,7 @@ public sealed record DistrictFigures(
     MonthHistory History,
     IReadOnlyList<TownName> Towns,
     AssessmentPolicy Policy,
+    ScorecardPolicy Scorecard,
     DateOnly Today,
     DateTime ComputedAt,
     DateTime? LastChangedAt);
@@ -58,7 +60,8 @@ public readonly record struct Tally(
     int LabourHouseholds,
     int LabourMembers,
     int EmployedLabourMembers,
-    int LocalCoveredHouseholds)
+    int LocalCoveredHouseholds,
+    int? Verified)
 {
     public static Tally Of(LiveGroup g) => new(
         g.Households,
@@ -67,14 +70,16 @@ public readonly record struct Tally(
         g.Status == HouseholdStatus.InProgress ? g.Households : 0,
         g.Status == HouseholdStatus.NoMeasure ? g.Households : 0,
         g.Status == HouseholdStatus.SafetyNet ? g.Households : 0,
-        g.LabourHouseholds, g.LabourMembers, g.EmployedLabourMembers, g.LocalCoveredHouseholds);
+        g.LabourHouseholds, g.LabourMembers, g.EmployedLabourMembers, g.LocalCoveredHouseholds, g.VerifiedHouseholds);
 
     public static Tally operator +(Tally a, Tally b) => new(
         a.Households + b.Households, a.Met + b.Met, a.AtRisk + b.AtRisk, a.InProgress + b.InProgress, a.NoMeasure + b.NoMeasure,
         a.SafetyNet + b.SafetyNet, a.LabourHouseholds + b.LabourHouseholds, a.LabourMembers + b.LabourMembers,
-        a.EmployedLabourMembers + b.EmployedLabourMembers, a.LocalCoveredHouseholds + b.LocalCoveredHouseholds);
+        a.EmployedLabourMembers + b.EmployedLabourMembers, a.LocalCoveredHouseholds + b.LocalCoveredHouseholds,
+        a.Verified + b.Verified);
 
-    public static Tally Sum(IEnumerable<Tally> tallies) => tallies.Aggregate(default(Tally), (a, b) => a + b);
+    /// <summary>The sum; verified households are unknown if any part's are (months taken before they were counted).</summary>
+    public static Tally Sum(IEnumerable<Tally> tallies) => tallies.Aggregate(default(Tally) with { Verified = 0 }, (a, b) => a + b);
 
     /// <summary>At risk households are Met (their measures are stable today), so both count as attained.</summary>
     public int Attained => Met + AtRisk;
@@ -87,6 +92,8 @@ public readonly record struct Tally(
     public decimal? EmploymentPercent => Percent(EmployedLabourMembers, LabourMembers);
 
     public decimal? LocalCoveragePercent => Percent(LocalCoveredHouseholds, LabourHouseholds);
+
+    public decimal? VerifiedPercent => Verified is { } v ? Percent(v, Households) : null;
 
     public static decimal? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
 }

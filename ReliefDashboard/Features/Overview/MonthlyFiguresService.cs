@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Scorecards;
 using ReliefDashboard.Realtime;
 
 namespace ReliefDashboard.Features.Overview;
@@ -8,7 +9,7 @@ namespace ReliefDashboard.Features.Overview;
 /// <summary>
 /// Takes the month-end figures the trend and "change since last month" read: once a day it looks for completed
 /// months of the last two years that have none and reconstructs them from the records. A month once taken is
-/// never recomputed, so later edits do not rewrite it.
+/// never recomputed, so later edits do not rewrite it. Each month taken is scored for the town scorecards too.
 /// </summary>
 public sealed class MonthlyFiguresService(
     IDbContextFactory<ReliefDbContext> dbFactory,
@@ -31,6 +32,11 @@ public sealed class MonthlyFiguresService(
         var missing = wanted.Except(taken).ToList();
         if (missing.Count == 0)
         {
+            // Month-ends taken before scorecards existed are scored once, from their stored figures.
+            if ((await ScorecardService.ScoreMissingMonthsAsync(db, DateTime.UtcNow, ct)).Count > 0)
+            {
+                notifier.Publish(new DataChange([]));
+            }
             return [];
         }
 
@@ -52,6 +58,7 @@ public sealed class MonthlyFiguresService(
         db.MonthlyFigures.AddRange(history.Rows);
         db.FigureMonths.AddRange(missing.Select(m => new FigureMonth { Month = m, TakenAt = DateTime.UtcNow, Source = Source }));
         await db.SaveChangesAsync(ct);
+        await ScorecardService.ScoreMissingMonthsAsync(db, DateTime.UtcNow, ct);
         logger.LogInformation("Month-end figures taken for {Months}", string.Join(", ", missing.Select(m => m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))));
         notifier.Publish(new DataChange([]));
         return missing;

@@ -3,16 +3,19 @@ using ReliefDashboard.Domain;
 namespace ReliefDashboard.Features.Overview;
 
 /// <summary>
-/// The scorecard indicators each town's live figures already give: attainment, households with no measure, labour
-/// employment and local-employment coverage. A rate with no denominator (a town without labour) is null, not zero.
+/// A town's scorecard indicator values from its figures (live or month-end), each with its numerator and
+/// denominator. A rate with no denominator (a town without labour) has no value, not zero. Flags closed on time
+/// has no value until supervision flags exist.
 /// </summary>
 public static class TownIndicators
 {
-    public static IReadOnlyDictionary<IndicatorKind, decimal?> Of(Tally t, AssessmentPolicy policy) => new Dictionary<IndicatorKind, decimal?>
+    public static IReadOnlyDictionary<IndicatorKind, IndicatorValue> Of(Tally t, AssessmentPolicy policy) => new Dictionary<IndicatorKind, IndicatorValue>
     {
-        [IndicatorKind.Attainment] = t.AttainmentPercent(policy),
-        [IndicatorKind.NoMeasure] = t.NoMeasure,
-        [IndicatorKind.LabourEmployment] = t.EmploymentPercent,
-        [IndicatorKind.LocalCoverage] = t.LocalCoveragePercent,
+        [IndicatorKind.Attainment] = IndicatorValue.Rate(t.Attained, t.Denominator(policy)),
+        [IndicatorKind.NoMeasure] = IndicatorValue.Count(t.NoMeasure),
+        [IndicatorKind.LabourEmployment] = IndicatorValue.Rate(t.EmployedLabourMembers, t.LabourMembers),
+        [IndicatorKind.LocalCoverage] = IndicatorValue.Rate(t.LocalCoveredHouseholds, t.LabourHouseholds),
+        [IndicatorKind.FlagsClosedOnTime] = IndicatorValue.None,
+        [IndicatorKind.Freshness] = t.Verified is { } verified ? IndicatorValue.Rate(verified, t.Households) : IndicatorValue.None,
     };
 }

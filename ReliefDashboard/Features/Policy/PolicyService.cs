@@ -52,13 +52,40 @@ public sealed class PolicyService(
                     && parts.Distinct().Count() == parts.Length
                     ? null : "应为1至7之间的渠道编号，用逗号分隔，至少一个（第8类兜底保障不能计入达标）";
             case var percent when AssessmentPolicy.IsPercentKey(percent):
-                return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 100
-                    && decimal.Round(p, 1) == p
-                    ? null : "应为0至100之间的百分数，最多一位小数";
+                return Percent(text);
+            case ScorecardPolicy.Keys.AccountRedIndicators:
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var reds) && reds is >= 0 and <= 6
+                    ? null : "应为0至6之间的整数";
+            case ScorecardPolicy.Keys.TotalGreenFrom or ScorecardPolicy.Keys.TotalAmberFrom or ScorecardPolicy.Keys.CommendMinTotal:
+                return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var points) && points is >= 0 and <= 100
+                    && decimal.Round(points, 1) == points
+                    ? null : "应为0至100之间的分数，最多一位小数";
+            case var field when field.EndsWith("." + ScorecardPolicy.Fields.Weight, StringComparison.Ordinal):
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var weight) && weight is >= 0 and <= 100
+                    ? null : "权重应为0至100之间的整数";
+            case var field when field.EndsWith("." + ScorecardPolicy.Fields.PointsPerUnit, StringComparison.Ordinal):
+                return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var per) && per is >= 0 and <= 100
+                    && decimal.Round(per, 1) == per
+                    ? null : "扣分应为0至100之间的数，最多一位小数";
+            case var field when ScorecardPolicy.IsScorecardKey(field) && IsThreshold(field):
+                return field.StartsWith(ScorecardPolicy.Prefix + ScorecardPolicy.Slug(IndicatorKind.NoMeasure) + ".", StringComparison.Ordinal)
+                    ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 0 and <= 100_000
+                        ? null : "户数应为0至100000之间的整数"
+                    : Percent(text);
             default:
                 return text is "true" or "false" ? null : "应为“是”或“否”";
         }
     }
+
+    private static string? Percent(string text) =>
+        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 100
+            && decimal.Round(p, 1) == p
+            ? null : "应为0至100之间的百分数，最多一位小数";
+
+    private static bool IsThreshold(string key) =>
+        key.EndsWith("." + ScorecardPolicy.Fields.Target, StringComparison.Ordinal)
+        || key.EndsWith("." + ScorecardPolicy.Fields.GreenFrom, StringComparison.Ordinal)
+        || key.EndsWith("." + ScorecardPolicy.Fields.AmberFrom, StringComparison.Ordinal);
 
     public async Task<AdminResult> UpdateAsync(string key, string value, string? reason, CancellationToken ct = default)
     {
@@ -83,11 +110,11 @@ public sealed class PolicyService(
         {
             return AdminResult.Success;
         }
-        if (AssessmentPolicy.IsPercentKey(key))
+        if (AssessmentPolicy.IsPercentKey(key) || ScorecardPolicy.IsScorecardKey(key))
         {
             var values = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
             values[key] = text;
-            if (AssessmentPolicy.FromSettings(values).Problem() is { } order)
+            if ((AssessmentPolicy.FromSettings(values).Problem() ?? ScorecardPolicy.FromSettings(values).Problem()) is { } order)
             {
                 return AdminResult.Fail(order);
             }

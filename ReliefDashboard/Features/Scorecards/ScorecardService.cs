@@ -1,0 +1,219 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ReliefDashboard.Data;
+using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Features.Overview;
+using ReliefDashboard.Realtime;
+
+namespace ReliefDashboard.Features.Scorecards;
+
+public sealed record PeriodInfo(PeriodRef Ref, bool Closed, DateTime TakenAt);
+
+public sealed record CloseResult(bool Ok, string? Error, IReadOnlyList<string> Commended, IReadOnlyList<string> Accountable)
+{
+    public static CloseResult Fail(string error) => new(false, error, [], []);
+}
+
+/// <summary>
+/// The town scorecards. The live month is scored from the dashboard's shared figures; past months are read as
+/// the monthly job stored them; a quarter or year is stored when it is closed and read as stored ever after.
+/// </summary>
+public sealed class ScorecardService(
+    IDbContextFactory<ReliefDbContext> dbFactory,
+    DashboardFeed feed,
+    CurrentUser current,
+    ChangeNotifier notifier,
+    TimeProvider clock)
+{
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    /// <summary>Who may close a period: the administrator and the supervisors (督查).</summary>
+    public static bool CanClose(UserScope scope) => scope.Role is Roles.Admin or Roles.Supervisor;
+
+    public async Task<IReadOnlyList<PeriodInfo>> PeriodsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stored = await db.ScorePeriods.AsNoTracking()
+            .Select(p => new { p.Kind, p.Year, p.Number, p.Closed, p.TakenAt }).ToListAsync(ct);
+        return stored.Select(p => new PeriodInfo(new PeriodRef(p.Kind, p.Year, p.Number), p.Closed, p.TakenAt))
+            .OrderByDescending(p => p.Ref.EndsOn).ThenByDescending(p => p.Ref.Kind).ToList();
+    }
+
+    /// <summary>By the URL's key: empty for the live month; null for a key that names no stored period.</summary>
+    public async Task<ScoreSheet?> SheetAsync(string? key, CancellationToken ct = default) =>
+        string.IsNullOrWhiteSpace(key) ? await LiveAsync(ct)
+        : PeriodRef.TryParse(key, out var period) ? await SheetAsync(period, ct)
+        : null;
+
+    /// <summary>The live month, or the stored period; null when that period has not been stored.</summary>
+    public async Task<ScoreSheet?> SheetAsync(PeriodRef? period, CancellationToken ct = default)
+    {
+        if (period is null || period == PeriodRef.MonthOf(Today))
+        {
+            return await LiveAsync(ct);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sheet = await StoredAsync(db, period.Value, ct);
+        if (sheet is null)
+        {
+            return null;
+        }
+        var previous = await StoredAsync(db, period.Value.Previous, ct);
+        if (previous is null && period.Value.Kind != PeriodKind.Month)
+        {
+            previous = await StoredAsync(db, PeriodRef.MonthOf(period.Value.Previous.EndsOn), ct);
+        }
+        return sheet with { Previous = previous };
+    }
+
+    public async Task<ScoreSheet> LiveAsync(CancellationToken ct = default)
+    {
+        var figures = await feed.GetAsync();
+        return await LiveAsync(figures, ct);
+    }
+
+    /// <summary>The live month from figures the page already holds (a dashboard push), with last month-end to compare.</summary>
+    public async Task<ScoreSheet> LiveAsync(DistrictFigures figures, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sheet = ScoreSheets.Live(figures);
+        return sheet with { Previous = await StoredAsync(db, sheet.Period.Previous, ct) };
+    }
+
+    private static async Task<ScoreSheet?> StoredAsync(ReliefDbContext db, PeriodRef p, CancellationToken ct)
+    {
+        var stored = await db.ScorePeriods.AsNoTracking().AsSplitQuery()
+            .Include(s => s.Rows).ThenInclude(r => r.Cells)
+            .FirstOrDefaultAsync(s => s.Kind == p.Kind && s.Year == p.Year && s.Number == p.Number, ct);
+        return stored is null ? null : ScoreSheets.FromStored(stored, ScoreSheets.ColumnsOf(stored));
+    }
+
+    /// <summary>Quarters and years that have ended, whose last month-end is scored, and that are not yet closed.</summary>
+    public async Task<IReadOnlyList<PeriodRef>> ClosableAsync(CancellationToken ct = default)
+    {
+        var periods = await PeriodsAsync(ct);
+        var months = periods.Where(p => p.Ref.Kind == PeriodKind.Month).Select(p => p.Ref.EndsOn).ToHashSet();
+        var closed = periods.Where(p => p.Closed).Select(p => p.Ref).ToHashSet();
+        var candidates = months.SelectMany(end => new[]
+        {
+            end.Month % 3 == 0 ? new PeriodRef(PeriodKind.Quarter, end.Year, end.Month / 3) : (PeriodRef?)null,
+            end.Month == 12 ? new PeriodRef(PeriodKind.Year, end.Year, 0) : null,
+        }).Where(p => p is not null).Select(p => p!.Value);
+        return candidates.Where(p => !closed.Contains(p) && p.EndsOn < Today).OrderByDescending(p => p.EndsOn).ThenByDescending(p => p.Kind).ToList();
+    }
+
+    /// <summary>
+    /// Closes a quarter or a year: stores the scores of its last month-end as the period's scores, with the
+    /// commendation and accountability lists drawn by today's list rules. Nothing is ever rescored afterwards.
+    /// </summary>
+    public async Task<CloseResult> CloseAsync(PeriodRef period, CancellationToken ct = default)
+    {
+        var scope = await current.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!CanClose(scope))
+        {
+            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"关闭考核期 {period.Label}", null, ct);
+            return CloseResult.Fail("无权操作：只有管理员或督查人员可以关闭考核期。本次操作已记录。");
+        }
+        if (period.Kind == PeriodKind.Month)
+        {
+            return CloseResult.Fail("月度考核由系统每月自动快照，只能关闭季度或年度考核期");
+        }
+        if (period.EndsOn >= Today)
+        {
+            return CloseResult.Fail($"{period.Label}尚未结束（{period.EndsOn:yyyy年M月d日}截止），结束后才能关闭");
+        }
+        if (await db.ScorePeriods.AnyAsync(p => p.Kind == period.Kind && p.Year == period.Year && p.Number == period.Number, ct))
+        {
+            return CloseResult.Fail($"{period.Label}已经关闭，不能重复关闭");
+        }
+        var end = PeriodRef.MonthOf(period.EndsOn);
+        var month = await db.ScorePeriods.AsNoTracking().AsSplitQuery().Include(p => p.Rows).ThenInclude(r => r.Cells)
+            .FirstOrDefaultAsync(p => p.Kind == PeriodKind.Month && p.Year == end.Year && p.Number == end.Number, ct);
+        if (month is null)
+        {
+            return CloseResult.Fail($"缺少{end.Label}的月末考核快照，无法关闭{period.Label}");
+        }
+
+        var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+        var policy = ScorecardPolicy.FromSettings(settings);
+        var sheet = ScoreSheets.FromStored(month, ScoreSheets.ColumnsOf(month));
+        var verdicts = ScoreSheets.Verdicts(sheet.Towns, policy);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stored = ScoreSheets.ToStored(sheet with { Period = period, Verdicts = verdicts }, now);
+        stored.Closed = true;
+        stored.ClosedAt = now;
+        stored.ClosedBy = scope.Name;
+        stored.Rules = $"{month.Rules}（按{end.Label}月末得分）；名单规则：{DescribeLists(policy)}";
+        db.ScorePeriods.Add(stored);
+        var commended = sheet.Towns.Where(t => verdicts.GetValueOrDefault(t.TownId)?.Commendation is not null).Select(t => t.Town).ToList();
+        var accountable = sheet.Towns.Where(t => verdicts.GetValueOrDefault(t.TownId)?.Accountability is not null).Select(t => t.Town).ToList();
+        db.Activity.Add(new ActivityLog
+        {
+            At = now,
+            User = scope.Name,
+            Kind = ActivityLog.Kinds.Admin,
+            Target = $"关闭考核期：{period.Label}",
+            Detail = $"表彰：{(commended.Count == 0 ? "无" : string.Join("、", commended))}；问责：{(accountable.Count == 0 ? "无" : string.Join("、", accountable))}",
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return CloseResult.Fail($"{period.Label}刚刚已被他人关闭，请刷新后查看");
+        }
+        notifier.Publish(new DataChange([]));
+        return new CloseResult(true, null, commended, accountable);
+    }
+
+    public static string DescribeLists(ScorecardPolicy p)
+    {
+        var commend = p.CommendAllGreen
+            ? $"各项指标均为绿色且总分不低于{p.CommendMinTotal:0.#}分的镇街列入表彰名单"
+            : $"总分不低于{p.CommendMinTotal:0.#}分的镇街列入表彰名单";
+        var account = new List<string>();
+        if (p.AccountRedTotal)
+        {
+            account.Add("总分为红色档");
+        }
+        if (p.AccountRedIndicators > 0)
+        {
+            account.Add($"红色指标达到{p.AccountRedIndicators}项");
+        }
+        return commend + "；" + (account.Count == 0 ? "不设问责名单" : string.Join("或", account) + "的镇街列入问责名单");
+    }
+
+    /// <summary>
+    /// Scores every month-end that has figures but no scorecard yet, under today's settings, and stores it. Run
+    /// by the monthly job after it takes a month and by the demo load; a month once scored is never rescored.
+    /// </summary>
+    public static async Task<IReadOnlyList<PeriodRef>> ScoreMissingMonthsAsync(ReliefDbContext db, DateTime takenAt, CancellationToken ct = default)
+    {
+        var figureMonths = await db.FigureMonths.Select(m => m.Month).ToListAsync(ct);
+        var scored = (await db.ScorePeriods.Where(p => p.Kind == PeriodKind.Month).Select(p => new { p.Year, p.Number }).ToListAsync(ct))
+            .Select(p => new PeriodRef(PeriodKind.Month, p.Year, p.Number)).ToHashSet();
+        var missing = figureMonths.Where(m => !scored.Contains(PeriodRef.MonthOf(m))).Order().ToList();
+        if (missing.Count == 0)
+        {
+            return [];
+        }
+        var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+        var assessment = AssessmentPolicy.FromSettings(settings);
+        var policy = ScorecardPolicy.FromSettings(settings);
+        var towns = await db.Towns.AsNoTracking().OrderBy(t => t.Id).Select(t => new TownName(t.Id, t.Name)).ToListAsync(ct);
+        foreach (var month in missing)
+        {
+            var rows = await DashboardQueries.ReadMonthsAsync(db, month, month, ct);
+            var tallies = rows.GroupBy(r => r.TownId).ToDictionary(g => g.Key, g => Tally.Sum(g.Select(r => r.Tally)));
+            var sheet = ScoreSheets.Score(PeriodRef.MonthOf(month), false, month, towns, tallies, assessment, policy);
+            db.ScorePeriods.Add(ScoreSheets.ToStored(sheet, takenAt));
+        }
+        await db.SaveChangesAsync(ct);
+        return missing.Select(PeriodRef.MonthOf).ToList();
+    }
+
+    public static string MonthList(IEnumerable<PeriodRef> months) => string.Join(", ", months.Select(m => m.Key.ToString(CultureInfo.InvariantCulture)));
+}
