@@ -20,7 +20,8 @@ public class DatabaseSetupTests
         Assert.Equal((12, 6, 6, 60, 90), (policy.StableEmploymentContractMonths, policy.StableEmploymentContinuousMonths,
             policy.StableIndustryMonths, policy.AtRiskEndingWithinDays, policy.VerificationMaxAgeDays));
         Assert.Equal(Enumerable.Range(1, 7).Select(c => (Channel)c), policy.CountingChannels.Order());
-        Assert.Equal(StatusPolicy.Defaults.Count + AssessmentPolicy.Defaults.Count, await db.PolicySettings.CountAsync());
+        Assert.Equal(PolicyDefaults.All.Count, await db.PolicySettings.CountAsync());
+        Assert.True(ScorecardPolicy.FromSettings(await db.PolicySettings.ToDictionaryAsync(p => p.Key, p => p.Value)).Problem() is null);
     }
 
     [Fact]

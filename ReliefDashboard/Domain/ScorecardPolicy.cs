@@ -85,7 +85,7 @@ public sealed record ScorecardPolicy(
     [
         new(IndicatorKind.Attainment, true, 40, true, "", "", "", "0", "一、总体目标“每户至少有一项稳定脱贫产业或一人稳定就业”"),
         new(IndicatorKind.NoMeasure, true, 20, false, "0", "0", "2", "10", "一、总体目标；零就业家庭动态清零（平台口径）"),
-        new(IndicatorKind.LabourEmployment, true, 10, true, "50", "40", "25", "0", "三(二)至三(五) 就业渠道（平台口径）"),
+        new(IndicatorKind.LabourEmployment, true, 10, true, "40", "30", "20", "0", "三(二)至三(五) 就业渠道（平台口径）"),
         new(IndicatorKind.LocalCoverage, true, 10, true, "60", "50", "35", "0", "三(一)至三(三) 就地就近就业（平台口径）"),
         new(IndicatorKind.FlagsClosedOnTime, true, 10, true, "100", "90", "70", "0", "四(三) 督查考核：督办整改按期销号（平台口径）"),
         new(IndicatorKind.Freshness, true, 10, true, "100", "90", "70", "0", "四(三) 督查考核：走访核实时效，窗口同“预警：超过此天数未走访核实”（平台口径）"),
@@ -126,7 +126,7 @@ public sealed record ScorecardPolicy(
             new() { Key = Keys.CommendAllGreen, Value = "true", Label = "表彰名单：各项指标均为绿色", Clause = "四(三) 对工作成效好的镇街予以表彰（平台口径）" },
             new() { Key = Keys.CommendMinTotal, Value = "85", Label = "表彰名单：且总分不低于（分）", Clause = "四(三) 对工作成效好的镇街予以表彰（平台口径）" },
             new() { Key = Keys.AccountRedTotal, Value = "true", Label = "问责名单：总分为红色档", Clause = "四(三) 对措施不落实、工作滞后的追究责任（平台口径）" },
-            new() { Key = Keys.AccountRedIndicators, Value = "2", Label = "问责名单：或红色指标达到此项数（0为不按此条）", Clause = "四(三) 对措施不落实、工作滞后的追究责任（平台口径）" },
+            new() { Key = Keys.AccountRedIndicators, Value = "3", Label = "问责名单：或红色指标达到此项数（0为不按此条）", Clause = "四(三) 对措施不落实、工作滞后的追究责任（平台口径）" },
         ]);
         return list;
     }

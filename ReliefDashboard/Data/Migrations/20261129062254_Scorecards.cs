@@ -111,7 +111,7 @@ namespace ReliefDashboard.Data.Migrations
                 columns: new[] { "Key", "Clause", "Label", "Value" },
                 values: new object[,]
                 {
-                    { "scorecard.accountability.redIndicators", "四(三) 对措施不落实、工作滞后的追究责任（平台口径）", "问责名单：或红色指标达到此项数（0为不按此条）", "2" },
+                    { "scorecard.accountability.redIndicators", "四(三) 对措施不落实、工作滞后的追究责任（平台口径）", "问责名单：或红色指标达到此项数（0为不按此条）", "3" },
                     { "scorecard.accountability.redTotal", "四(三) 对措施不落实、工作滞后的追究责任（平台口径）", "问责名单：总分为红色档", "true" },
                     { "scorecard.attainment.enabled", "一、总体目标“每户至少有一项稳定脱贫产业或一人稳定就业”", "考核指标·达标率：纳入镇街考核", "true" },
                     { "scorecard.attainment.higherIsBetter", "一、总体目标“每户至少有一项稳定脱贫产业或一人稳定就业”", "考核指标·达标率：越高越好（否则越低越好）", "true" },
@@ -130,11 +130,11 @@ namespace ReliefDashboard.Data.Migrations
                     { "scorecard.freshness.higherIsBetter", "四(三) 督查考核：走访核实时效，窗口同“预警：超过此天数未走访核实”（平台口径）", "考核指标·数据时效（走访核实率）：越高越好（否则越低越好）", "true" },
                     { "scorecard.freshness.target", "四(三) 督查考核：走访核实时效，窗口同“预警：超过此天数未走访核实”（平台口径）", "考核指标·数据时效（走访核实率）：目标值（%）", "100" },
                     { "scorecard.freshness.weight", "四(三) 督查考核：走访核实时效，窗口同“预警：超过此天数未走访核实”（平台口径）", "考核指标·数据时效（走访核实率）：权重", "10" },
-                    { "scorecard.labourEmployment.amberFrom", "三(二)至三(五) 就业渠道（平台口径）", "考核指标·劳动力就业率：黄色档：达到（%，低于即红色）", "25" },
+                    { "scorecard.labourEmployment.amberFrom", "三(二)至三(五) 就业渠道（平台口径）", "考核指标·劳动力就业率：黄色档：达到（%，低于即红色）", "20" },
                     { "scorecard.labourEmployment.enabled", "三(二)至三(五) 就业渠道（平台口径）", "考核指标·劳动力就业率：纳入镇街考核", "true" },
-                    { "scorecard.labourEmployment.greenFrom", "三(二)至三(五) 就业渠道（平台口径）", "考核指标·劳动力就业率：绿色档：达到（%）", "40" },
+                    { "scorecard.labourEmployment.greenFrom", "三(二)至三(五) 就业渠道（平台口径）", "考核指标·劳动力就业率：绿色档：达到（%）", "30" },
                     { "scorecard.labourEmployment.higherIsBetter", "三(二)至三(五) 就业渠道（平台口径）", "考核指标·劳动力就业率：越高越好（否则越低越好）", "true" },
-                    { "scorecard.labourEmployment.target", "三(二)至三(五) 就业渠道（平台口径）", "考核指标·劳动力就业率：目标值（%）", "50" },
+                    { "scorecard.labourEmployment.target", "三(二)至三(五) 就业渠道（平台口径）", "考核指标·劳动力就业率：目标值（%）", "40" },
                     { "scorecard.labourEmployment.weight", "三(二)至三(五) 就业渠道（平台口径）", "考核指标·劳动力就业率：权重", "10" },
                     { "scorecard.localCoverage.amberFrom", "三(一)至三(三) 就地就近就业（平台口径）", "考核指标·就地就近就业覆盖率：黄色档：达到（%，低于即红色）", "35" },
                     { "scorecard.localCoverage.enabled", "三(一)至三(三) 就地就近就业（平台口径）", "考核指标·就地就近就业覆盖率：纳入镇街考核", "true" },

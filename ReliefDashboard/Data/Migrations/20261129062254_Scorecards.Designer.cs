@@ -11,7 +11,7 @@ using ReliefDashboard.Data;
 namespace ReliefDashboard.Data.Migrations
 {
     [DbContext(typeof(ReliefDbContext))]
-    [Migration("20261129060745_Scorecards")]
+    [Migration("20261129062254_Scorecards")]
     partial class Scorecards
     {
         /// <inheritdoc />
@@ -871,21 +871,21 @@ namespace ReliefDashboard.Data.Migrations
                             Key = "scorecard.labourEmployment.target",
                             Clause = "三(二)至三(五) 就业渠道（平台口径）",
                             Label = "考核指标·劳动力就业率：目标值（%）",
-                            Value = "50"
+                            Value = "40"
                         },
                         new
                         {
                             Key = "scorecard.labourEmployment.greenFrom",
                             Clause = "三(二)至三(五) 就业渠道（平台口径）",
                             Label = "考核指标·劳动力就业率：绿色档：达到（%）",
-                            Value = "40"
+                            Value = "30"
                         },
                         new
                         {
                             Key = "scorecard.labourEmployment.amberFrom",
                             Clause = "三(二)至三(五) 就业渠道（平台口径）",
                             Label = "考核指标·劳动力就业率：黄色档：达到（%，低于即红色）",
-                            Value = "25"
+                            Value = "20"
                         },
                         new
                         {
@@ -1053,7 +1053,7 @@ namespace ReliefDashboard.Data.Migrations
                             Key = "scorecard.accountability.redIndicators",
                             Clause = "四(三) 对措施不落实、工作滞后的追究责任（平台口径）",
                             Label = "问责名单：或红色指标达到此项数（0为不按此条）",
-                            Value = "2"
+                            Value = "3"
                         });
                 });
 
