@@ -82,10 +82,13 @@ public sealed class ScorecardServiceTests : ServiceTestBase
     }
 
     [Fact]
-    public async Task Closing_DrawsTheListsByTheRules_AndIsLogged()
+    public async Task Closing_DrawsTheListsByTheRules_AsPreviewed_AndIsLogged()
     {
+        var preview = await As<ScorecardService>(Supervisor).PreviewCloseAsync(Q3);
         var result = await As<ScorecardService>(Supervisor).CloseAsync(Q3);
 
+        Assert.Equal(preview!.Commended, result.Commended);
+        Assert.Equal(preview.Accountable, result.Accountable);
         // End of September: 麻塬镇's only household has no measure (red total, four red indicators); 青石镇 is amber
         // (73.7) with one red indicator, so it is on neither list.
         Assert.Equal(["麻塬镇"], result.Accountable);

@@ -103,6 +103,25 @@ public sealed class ScorecardService(
         return candidates.Where(p => !closed.Contains(p) && p.EndsOn < Today).OrderByDescending(p => p.EndsOn).ThenByDescending(p => p.Kind).ToList();
     }
 
+    /// <summary>What closing would put on each list, drawn as <see cref="CloseAsync"/> would draw it; null when it cannot close.</summary>
+    public async Task<CloseResult?> PreviewCloseAsync(PeriodRef period, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var end = PeriodRef.MonthOf(period.EndsOn);
+        var month = await db.ScorePeriods.AsNoTracking().AsSplitQuery().Include(p => p.Rows).ThenInclude(r => r.Cells)
+            .FirstOrDefaultAsync(p => p.Kind == PeriodKind.Month && p.Year == end.Year && p.Number == end.Number, ct);
+        if (month is null)
+        {
+            return null;
+        }
+        var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+        var sheet = ScoreSheets.FromStored(month, ScoreSheets.ColumnsOf(month));
+        var verdicts = ScoreSheets.Verdicts(sheet.Towns, ScorecardPolicy.FromSettings(settings));
+        return new CloseResult(true, null,
+            sheet.Towns.Where(t => verdicts.GetValueOrDefault(t.TownId)?.Commendation is not null).Select(t => t.Town).ToList(),
+            sheet.Towns.Where(t => verdicts.GetValueOrDefault(t.TownId)?.Accountability is not null).Select(t => t.Town).ToList());
+    }
+
     /// <summary>
     /// Closes a quarter or a year: stores the scores of its last month-end as the period's scores, with the
     /// commendation and accountability lists drawn by today's list rules. Nothing is ever rescored afterwards.
