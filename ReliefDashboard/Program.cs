@@ -13,6 +13,7 @@ using ReliefDashboard.Data;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Features.Scorecards;
+using ReliefDashboard.Features.Supervision;
 using ReliefDashboard.Realtime;
 
 if (await CommandLine.TryRunAsync(args))
@@ -70,6 +71,11 @@ builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddSingleton<StatusRefreshService>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Overview.DashboardFeed>();
 builder.Services.AddScoped<ReliefDashboard.Features.Scorecards.ScorecardService>();
+builder.Services.AddSingleton(new ReliefDashboard.Features.Supervision.EvidenceStore(
+    builder.Configuration["Evidence:Root"] is { Length: > 0 } evidenceRoot
+        ? DatabaseSetup.ResolvePath(evidenceRoot, builder.Environment.ContentRootPath)
+        : ReliefDashboard.Features.Supervision.EvidenceStore.DefaultRoot(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource)));
+builder.Services.AddScoped<ReliefDashboard.Features.Supervision.FlagService>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Overview.MonthlyFiguresService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ReliefDashboard.Features.Overview.MonthlyFiguresService>());
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusRefreshService>());
@@ -90,6 +96,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapHealthz();
 app.MapAccountEndpoints();
 app.MapScorecardEndpoints();
+app.MapFlagEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -36,7 +36,7 @@ public static class ScorecardBench
             var rows = await DashboardQueries.ReadMonthsAsync(db, month, month, default);
             var tallies = rows.GroupBy(r => r.TownId).ToDictionary(g => g.Key, g => Tally.Sum(g.Select(r => r.Tally)));
             var sheet = ScoreSheets.Score(PeriodRef.MonthOf(month), false, month, towns, tallies,
-                AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings));
+                AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings), await Features.Supervision.FlagCounts.AsOfAsync(db, month));
             return $"{rows.Count:N0} figure rows → {sheet.Towns.Count} towns";
         });
         await BenchTimer.TimeAsync("a stored period read back", runs, async () =>

@@ -23,6 +23,11 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
     public DbSet<ScorePeriod> ScorePeriods => Set<ScorePeriod>();
     public DbSet<ScoreRow> ScoreRows => Set<ScoreRow>();
     public DbSet<ScoreCellRow> ScoreCells => Set<ScoreCellRow>();
+    public DbSet<SupervisionFlag> Flags => Set<SupervisionFlag>();
+    public DbSet<FlagHousehold> FlagHouseholds => Set<FlagHousehold>();
+    public DbSet<FlagEvent> FlagEvents => Set<FlagEvent>();
+    public DbSet<FlagEvidence> FlagEvidence => Set<FlagEvidence>();
+    public DbSet<SuggestionDismissal> SuggestionDismissals => Set<SuggestionDismissal>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -102,6 +107,49 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
         {
             e.HasKey(f => new { f.Month, f.TownId, f.ChannelMask, f.Status });
             e.HasOne<Town>().WithMany().HasForeignKey(f => f.TownId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<SupervisionFlag>(e =>
+        {
+            e.Property(f => f.Department).HasMaxLength(50);
+            e.Property(f => f.Reason).HasMaxLength(1000);
+            e.Property(f => f.RequiredAction).HasMaxLength(1000);
+            e.Property(f => f.RaisedBy).HasMaxLength(100);
+            e.Property(f => f.SuggestionKey).HasMaxLength(200);
+            e.Property(f => f.Version).IsConcurrencyToken();
+            e.HasIndex(f => new { f.TownId, f.State });
+            e.HasIndex(f => new { f.State, f.Deadline });
+            e.HasIndex(f => f.SuggestionKey);
+            e.HasOne(f => f.Town).WithMany().HasForeignKey(f => f.TownId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(f => f.Households).WithOne().HasForeignKey(h => h.FlagId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(f => f.Events).WithOne().HasForeignKey(v => v.FlagId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(f => f.Evidence).WithOne().HasForeignKey(v => v.FlagId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<FlagHousehold>(e =>
+        {
+            e.HasKey(h => new { h.FlagId, h.HouseholdId });
+            e.HasOne(h => h.Household).WithMany().HasForeignKey(h => h.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(h => h.HouseholdId);
+        });
+        b.Entity<FlagEvent>(e =>
+        {
+            e.Property(v => v.User).HasMaxLength(100);
+            e.Property(v => v.Text).HasMaxLength(2000);
+        });
+        b.Entity<FlagEvidence>(e =>
+        {
+            e.Property(v => v.FileName).HasMaxLength(200);
+            e.Property(v => v.StoredName).HasMaxLength(100);
+            e.Property(v => v.ContentType).HasMaxLength(100);
+            e.Property(v => v.Sha256).HasMaxLength(64);
+            e.Property(v => v.UploadedBy).HasMaxLength(100);
+        });
+        b.Entity<SuggestionDismissal>(e =>
+        {
+            e.Property(d => d.Key).HasMaxLength(200);
+            e.Property(d => d.Facts).HasMaxLength(64);
+            e.Property(d => d.Reason).HasMaxLength(500);
+            e.Property(d => d.User).HasMaxLength(100);
+            e.HasIndex(d => d.Key);
         });
         b.Entity<ScorePeriod>(e =>
         {

@@ -108,6 +108,31 @@ public static class Labels
         _ => "其他",
     };
 
+    public static string Of(FlagState s) => s switch
+    {
+        FlagState.Open => "待整改",
+        FlagState.InProgress => "整改中",
+        FlagState.Answered => "待核验",
+        FlagState.Closed => "已销号",
+        _ => "退回",
+    };
+
+    public static string Of(FlagSeverity s) => s switch
+    {
+        FlagSeverity.General => "一般",
+        FlagSeverity.Serious => "较重",
+        _ => "紧急",
+    };
+
+    public static string Of(FlagAction a) => a switch
+    {
+        FlagAction.Raise => "下发督办",
+        FlagAction.Acknowledge => "签收",
+        FlagAction.Answer => "反馈整改",
+        FlagAction.Close => "核验销号",
+        _ => "退回",
+    };
+
     public static readonly Channel[] IndustryChannels =
         [Channel.AgriculturalIndustry, Channel.CommunityFactoryOrBusiness, Channel.Photovoltaic, Channel.AssetIncome];
 

@@ -386,6 +386,108 @@ namespace ReliefDashboard.Data.Migrations
                     b.ToTable("FigureMonths");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.FlagEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FlagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FlagId");
+
+                    b.ToTable("FlagEvents");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.FlagEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FlagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FlagId");
+
+                    b.ToTable("FlagEvidence");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.FlagHousehold", b =>
+                {
+                    b.Property<int>("FlagId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("FlagId", "HouseholdId");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.ToTable("FlagHouseholds");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Household", b =>
                 {
                     b.Property<int>("Id")
@@ -1051,6 +1153,62 @@ namespace ReliefDashboard.Data.Migrations
                             Clause = "四(三) 对措施不落实、工作滞后的追究责任（平台口径）",
                             Label = "问责名单：或红色指标达到此项数（0为不按此条）",
                             Value = "3"
+                        },
+                        new
+                        {
+                            Key = "supervision.clearance.helpWithinDays",
+                            Clause = "四(三)；零就业家庭动态清零“3天内帮扶”（平台口径）",
+                            Label = "零就业清零：无措施户应在此天数内落实帮扶",
+                            Value = "3"
+                        },
+                        new
+                        {
+                            Key = "supervision.clearance.clearWithinDays",
+                            Clause = "四(三)；零就业家庭动态清零“5天内清零”（平台口径）",
+                            Label = "零就业清零：无措施户超过此天数未清零即建议督办",
+                            Value = "5"
+                        },
+                        new
+                        {
+                            Key = "supervision.suggest.redIndicators",
+                            Clause = "四(三) 督查考核（平台口径）",
+                            Label = "督办建议：本月考核为红色的指标",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "supervision.suggest.atRisk",
+                            Clause = "四(三) 督查考核（平台口径）",
+                            Label = "督办建议：预警户",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "supervision.suggest.suspectData",
+                            Clause = "四(三) 对弄虚作假的严肃追责（平台口径）",
+                            Label = "督办建议：疑点数据",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "supervision.evidence.maxMegabytes",
+                            Clause = "四(三) 督查考核（平台口径）",
+                            Label = "整改佐证材料：单个文件不超过（MB）",
+                            Value = "10"
+                        },
+                        new
+                        {
+                            Key = "supervision.evidence.types",
+                            Clause = "四(三) 督查考核（平台口径）",
+                            Label = "整改佐证材料：允许的文件类型",
+                            Value = "pdf,jpg,png,docx,xlsx"
+                        },
+                        new
+                        {
+                            Key = "supervision.defaultDeadlineDays",
+                            Clause = "四(三) 督查考核（平台口径）",
+                            Label = "督办：默认整改期限（天）",
+                            Value = "10"
                         });
                 });
 
@@ -1287,6 +1445,107 @@ namespace ReliefDashboard.Data.Migrations
                     b.ToTable("ScoreRows");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.SuggestionDismissal", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.ToTable("SuggestionDismissals");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.SupervisionFlag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Indicator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequiredAction")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SuggestionKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuggestionKey");
+
+                    b.HasIndex("State", "Deadline");
+
+                    b.HasIndex("TownId", "State");
+
+                    b.ToTable("Flags");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Town", b =>
                 {
                     b.Property<int>("Id")
@@ -1431,6 +1690,41 @@ namespace ReliefDashboard.Data.Migrations
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.FlagEvent", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.SupervisionFlag", null)
+                        .WithMany("Events")
+                        .HasForeignKey("FlagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.FlagEvidence", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.SupervisionFlag", null)
+                        .WithMany("Evidence")
+                        .HasForeignKey("FlagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.FlagHousehold", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.SupervisionFlag", null)
+                        .WithMany("Households")
+                        .HasForeignKey("FlagId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReliefDashboard.Domain.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Household", b =>
                 {
                     b.HasOne("ReliefDashboard.Domain.ResettlementSite", "Site")
@@ -1521,6 +1815,16 @@ namespace ReliefDashboard.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.SupervisionFlag", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Town", "Town")
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Town");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Training", b =>
                 {
                     b.HasOne("ReliefDashboard.Domain.Household", null)
@@ -1559,6 +1863,15 @@ namespace ReliefDashboard.Data.Migrations
             modelBuilder.Entity("ReliefDashboard.Domain.ScoreRow", b =>
                 {
                     b.Navigation("Cells");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.SupervisionFlag", b =>
+                {
+                    b.Navigation("Events");
+
+                    b.Navigation("Evidence");
+
+                    b.Navigation("Households");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Town", b =>

@@ -36,10 +36,11 @@ public static class DashboardQueries
             .ToListAsync(ct);
 
         var history = await HistoryAsync(db, today, previousHistory, ct);
+        var flags = await Supervision.FlagCounts.AsOfAsync(db, today, ct);
         var towns = await db.Towns.AsNoTracking().OrderBy(t => t.Id).Select(t => new TownName(t.Id, t.Name)).ToListAsync(ct);
         lastChangedAt ??= await db.Audit.OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(ct);
 
-        return new DistrictFigures(live, history, towns, AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings), today, DateTime.UtcNow, lastChangedAt);
+        return new DistrictFigures(live, history, towns, AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings), flags, today, DateTime.UtcNow, lastChangedAt);
     }
 
     private static async Task<MonthHistory> HistoryAsync(ReliefDbContext db, DateOnly today, MonthHistory? previous, CancellationToken ct)

@@ -45,6 +45,7 @@ public sealed record DistrictFigures(
     IReadOnlyList<TownName> Towns,
     AssessmentPolicy Policy,
     ScorecardPolicy Scorecard,
+    IReadOnlyList<ReliefDashboard.Features.Supervision.FlagCount> Flags,
     DateOnly Today,
     DateTime ComputedAt,
     DateTime? LastChangedAt);

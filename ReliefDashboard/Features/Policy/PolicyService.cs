@@ -53,6 +53,16 @@ public sealed class PolicyService(
                     ? null : "应为1至7之间的渠道编号，用逗号分隔，至少一个（第8类兜底保障不能计入达标）";
             case var percent when AssessmentPolicy.IsPercentKey(percent):
                 return Percent(text);
+            case SupervisionPolicy.Keys.HelpWithinDays or SupervisionPolicy.Keys.ClearWithinDays or SupervisionPolicy.Keys.DefaultDeadlineDays:
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var d) && d is >= 1 and <= 60
+                    ? null : "天数应为1至60之间的整数";
+            case SupervisionPolicy.Keys.EvidenceMegabytes:
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var mb) && mb is >= 1 and <= 50
+                    ? null : "应为1至50之间的整数（MB）";
+            case SupervisionPolicy.Keys.EvidenceTypes:
+                var types = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                return types.Length > 0 && types.All(t => SupervisionPolicy.KnownTypes.Contains(t)) && types.Distinct().Count() == types.Length
+                    ? null : $"应为以下类型中的一个或多个，用逗号分隔：{string.Join(",", SupervisionPolicy.KnownTypes)}";
             case ScorecardPolicy.Keys.AccountRedIndicators:
                 return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var reds) && reds is >= 0 and <= 6
                     ? null : "应为0至6之间的整数";
@@ -117,6 +127,16 @@ public sealed class PolicyService(
             if ((AssessmentPolicy.FromSettings(values).Problem() ?? ScorecardPolicy.FromSettings(values).Problem()) is { } order)
             {
                 return AdminResult.Fail(order);
+            }
+        }
+        if (key is SupervisionPolicy.Keys.HelpWithinDays or SupervisionPolicy.Keys.ClearWithinDays)
+        {
+            var values = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+            values[key] = text;
+            var clearance = SupervisionPolicy.FromSettings(values);
+            if (clearance.ClearWithinDays < clearance.HelpWithinDays)
+            {
+                return AdminResult.Fail("清零天数不能少于帮扶天数");
             }
         }
         var old = setting.Value;

@@ -12,7 +12,7 @@ public static class IndicatorInfo
         IndicatorKind.NoMeasure => "没有任何有效帮扶措施的搬迁户户数；超过目标每户按设定扣分",
         IndicatorKind.LabourEmployment => "当前在岗的劳动力人数 ÷ 劳动力人数（弱劳动力按口径计入）",
         IndicatorKind.LocalCoverage => "有成员在区内就业的有劳动力户 ÷ 有劳动力的户",
-        IndicatorKind.FlagsClosedOnTime => "按期销号的督办件 ÷ 应销号的督办件",
+        IndicatorKind.FlagsClosedOnTime => "按期（截止日当天或之前）销号的督办件 ÷ 已到期或已销号的督办件",
         _ => "规定天数内（见“预警：超过此天数未走访核实”）走访核实过的户 ÷ 搬迁户",
     };
 
@@ -39,7 +39,7 @@ public static class IndicatorInfo
     /// <summary>Why a cell has no value, in words.</summary>
     public static string NoValue(IndicatorKind kind) => kind switch
     {
-        IndicatorKind.FlagsClosedOnTime => "暂无：督办功能上线后计入",
+        IndicatorKind.FlagsClosedOnTime => "暂无：该镇街尚无到期的督办件",
         IndicatorKind.Freshness => "暂无：该月未统计核实户",
         IndicatorKind.LabourEmployment or IndicatorKind.LocalCoverage => "不适用：该镇街无劳动力",
         _ => "不适用：该镇街无应达标户",
@@ -53,6 +53,7 @@ public static class IndicatorInfo
         IndicatorKind.LabourEmployment => $"households?town={townId}&gap={RegistryGap.IdleLabour}",
         IndicatorKind.LocalCoverage => $"households?town={townId}&gap={RegistryGap.NoLocalJob}",
         IndicatorKind.Freshness => $"households?town={townId}&gap={RegistryGap.Unverified}",
+        IndicatorKind.FlagsClosedOnTime => $"flags?view=All&town={townId}",
         _ => null,
     };
 
@@ -63,6 +64,7 @@ public static class IndicatorInfo
         IndicatorKind.LabourEmployment => "有劳动力未就业户",
         IndicatorKind.LocalCoverage => "无就地就近就业户",
         IndicatorKind.Freshness => "超期未核实户",
+        IndicatorKind.FlagsClosedOnTime => "该镇街督办件",
         _ => "",
     };
 }

@@ -227,7 +227,8 @@ public sealed class ScorecardService(
         {
             var rows = await DashboardQueries.ReadMonthsAsync(db, month, month, ct);
             var tallies = rows.GroupBy(r => r.TownId).ToDictionary(g => g.Key, g => Tally.Sum(g.Select(r => r.Tally)));
-            var sheet = ScoreSheets.Score(PeriodRef.MonthOf(month), false, month, towns, tallies, assessment, policy);
+            var flags = await Supervision.FlagCounts.AsOfAsync(db, month, ct);
+            var sheet = ScoreSheets.Score(PeriodRef.MonthOf(month), false, month, towns, tallies, assessment, policy, flags);
             db.ScorePeriods.Add(ScoreSheets.ToStored(sheet, takenAt));
         }
         await db.SaveChangesAsync(ct);
