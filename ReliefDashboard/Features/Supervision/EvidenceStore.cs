@@ -33,9 +33,9 @@ public sealed class EvidenceStore(string root)
             {
                 return $"文件“{name}”是空文件";
             }
-            if (f.Content.LongLength > policy.EvidenceMaxMegabytes * 1024L * 1024L)
+            if (SizeProblem(name, f.Content.LongLength, policy) is { } tooBig)
             {
-                return $"文件“{name}”超过{policy.EvidenceMaxMegabytes}MB，请压缩后再上传";
+                return tooBig;
             }
             if (ext is null || !policy.EvidenceTypes.Contains(ext))
             {
@@ -48,6 +48,10 @@ public sealed class EvidenceStore(string root)
         }
         return null;
     }
+
+    /// <summary>The size check alone, so a page can refuse a large file before reading it.</summary>
+    public static string? SizeProblem(string name, long size, SupervisionPolicy policy) =>
+        size > policy.EvidenceMaxMegabytes * 1024L * 1024L ? $"文件“{Path.GetFileName(name)}”超过{policy.EvidenceMaxMegabytes}MB，请压缩后再上传" : null;
 
     /// <summary>The type from the name: jpeg counts as jpg.</summary>
     public static string? Extension(string fileName)

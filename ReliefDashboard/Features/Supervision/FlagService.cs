@@ -297,6 +297,32 @@ public sealed class FlagService(
             r.State != FlagState.Closed && r.Deadline < today, r.Households, r.RaisedBy, r.RaisedAt, r.ClosedOn)).ToList();
     }
 
+    public async Task<SupervisionPolicy> PolicyAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return SupervisionPolicy.FromSettings(await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct));
+    }
+
+    public async Task<IReadOnlyList<(int Id, string Name)>> TownsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return (await db.Towns.AsNoTracking().OrderBy(t => t.Id).Select(t => new { t.Id, t.Name }).ToListAsync(ct)).Select(t => (t.Id, t.Name)).ToList();
+    }
+
+    /// <summary>Household codes typed or pasted (any separator) to ids; the codes not found are returned to be shown.</summary>
+    public async Task<(IReadOnlyList<int> Ids, IReadOnlyList<string> Unknown)> ResolveCodesAsync(string? text, CancellationToken ct = default)
+    {
+        var codes = (text ?? "").Split([',', '，', ';', '；', ' ', '\n', '\r', '\t', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct().Take(501).ToList();
+        if (codes.Count == 0)
+        {
+            return ([], []);
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.Households.AsNoTracking().Where(h => codes.Contains(h.Code)).Select(h => new { h.Id, h.Code }).ToListAsync(ct);
+        return (found.Select(f => f.Id).ToList(), codes.Except(found.Select(f => f.Code)).ToList());
+    }
+
     public static IQueryable<SupervisionFlag> Visible(IQueryable<SupervisionFlag> flags, UserScope scope) => scope.Role switch
     {
         Roles.TownStaff => flags.Where(f => f.TownId == scope.TownId),
