@@ -41,6 +41,7 @@ public static class TestServices
         services.AddScoped<ReliefDashboard.Features.Scorecards.ScorecardService>();
         services.TryAddSingleton(new ReliefDashboard.Features.Supervision.EvidenceStore(Path.Combine(Path.GetTempPath(), $"relief-evidence-{Guid.NewGuid():N}")));
         services.AddScoped<ReliefDashboard.Features.Supervision.FlagService>();
+        services.AddScoped<ReliefDashboard.Features.Supervision.SuggestionService>();
         services.AddSingleton(sp => new StatusRefreshService(db, sp.GetRequiredService<ChangeNotifier>(), clock, NullLogger<StatusRefreshService>.Instance));
         services.AddSingleton(sp => new ReliefDashboard.Features.Overview.DashboardFeed(db, sp.GetRequiredService<ChangeNotifier>(), clock,
             NullLogger<ReliefDashboard.Features.Overview.DashboardFeed>.Instance));
