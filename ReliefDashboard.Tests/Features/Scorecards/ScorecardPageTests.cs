@@ -88,6 +88,14 @@ public class ScorecardPageTests : DashboardTestContext
     }
 
     [Fact]
+    public void NonsenseSwitchesInTheAddress_AreOff_NotAnErrorPage()
+    {
+        var cut = Open("?below=maybe&desc=42&sort=<script>");
+
+        Assert.Equal(["青石镇", "麻塬镇"], Towns(cut));
+    }
+
+    [Fact]
     public void AnUnknownPeriod_SaysSo()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("scorecard?period=2019-Q9");
