@@ -107,6 +107,19 @@ public sealed class ScorecardService(
     public async Task<CloseResult?> PreviewCloseAsync(PeriodRef period, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await EndOfAsync(db, period, ct) is { } end ? new CloseResult(true, null, end.Commended, end.Accountable) : null;
+    }
+
+    /// <summary>The period's last month-end as stored, with the lists today's list rules draw from it.</summary>
+    private sealed record PeriodEnd(ScorePeriod Month, ScoreSheet Sheet, ScorecardPolicy Policy, Dictionary<int, Verdict> Verdicts)
+    {
+        public List<string> Commended => Sheet.Towns.Where(t => Verdicts.GetValueOrDefault(t.TownId)?.Commendation is not null).Select(t => t.Town).ToList();
+
+        public List<string> Accountable => Sheet.Towns.Where(t => Verdicts.GetValueOrDefault(t.TownId)?.Accountability is not null).Select(t => t.Town).ToList();
+    }
+
+    private static async Task<PeriodEnd?> EndOfAsync(ReliefDbContext db, PeriodRef period, CancellationToken ct)
+    {
         var end = PeriodRef.MonthOf(period.EndsOn);
         var month = await db.ScorePeriods.AsNoTracking().AsSplitQuery().Include(p => p.Rows).ThenInclude(r => r.Cells)
             .FirstOrDefaultAsync(p => p.Kind == PeriodKind.Month && p.Year == end.Year && p.Number == end.Number, ct);
@@ -115,11 +128,9 @@ public sealed class ScorecardService(
             return null;
         }
         var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+        var policy = ScorecardPolicy.FromSettings(settings);
         var sheet = ScoreSheets.FromStored(month, ScoreSheets.ColumnsOf(month));
-        var verdicts = ScoreSheets.Verdicts(sheet.Towns, ScorecardPolicy.FromSettings(settings));
-        return new CloseResult(true, null,
-            sheet.Towns.Where(t => verdicts.GetValueOrDefault(t.TownId)?.Commendation is not null).Select(t => t.Town).ToList(),
-            sheet.Towns.Where(t => verdicts.GetValueOrDefault(t.TownId)?.Accountability is not null).Select(t => t.Town).ToList());
+        return new PeriodEnd(month, sheet, policy, ScoreSheets.Verdicts(sheet.Towns, policy));
     }
 
     /// <summary>
@@ -147,27 +158,20 @@ public sealed class ScorecardService(
         {
             return CloseResult.Fail($"{period.Label}已经关闭，不能重复关闭");
         }
-        var end = PeriodRef.MonthOf(period.EndsOn);
-        var month = await db.ScorePeriods.AsNoTracking().AsSplitQuery().Include(p => p.Rows).ThenInclude(r => r.Cells)
-            .FirstOrDefaultAsync(p => p.Kind == PeriodKind.Month && p.Year == end.Year && p.Number == end.Number, ct);
-        if (month is null)
+        var endMonth = PeriodRef.MonthOf(period.EndsOn);
+        if (await EndOfAsync(db, period, ct) is not { } end)
         {
-            return CloseResult.Fail($"缺少{end.Label}的月末考核快照，无法关闭{period.Label}");
+            return CloseResult.Fail($"缺少{endMonth.Label}的月末考核快照，无法关闭{period.Label}");
         }
-
-        var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
-        var policy = ScorecardPolicy.FromSettings(settings);
-        var sheet = ScoreSheets.FromStored(month, ScoreSheets.ColumnsOf(month));
-        var verdicts = ScoreSheets.Verdicts(sheet.Towns, policy);
+        var (month, sheet, policy, verdicts) = (end.Month, end.Sheet, end.Policy, end.Verdicts);
         var now = clock.GetUtcNow().UtcDateTime;
         var stored = ScoreSheets.ToStored(sheet with { Period = period, Verdicts = verdicts }, now);
         stored.Closed = true;
         stored.ClosedAt = now;
         stored.ClosedBy = scope.Name;
-        stored.Rules = $"{month.Rules}（按{end.Label}月末得分）；名单规则：{DescribeLists(policy)}";
+        stored.Rules = $"{month.Rules}（按{endMonth.Label}月末得分）；名单规则：{DescribeLists(policy)}";
         db.ScorePeriods.Add(stored);
-        var commended = sheet.Towns.Where(t => verdicts.GetValueOrDefault(t.TownId)?.Commendation is not null).Select(t => t.Town).ToList();
-        var accountable = sheet.Towns.Where(t => verdicts.GetValueOrDefault(t.TownId)?.Accountability is not null).Select(t => t.Town).ToList();
+        var (commended, accountable) = (end.Commended, end.Accountable);
         db.Activity.Add(new ActivityLog
         {
             At = now,
