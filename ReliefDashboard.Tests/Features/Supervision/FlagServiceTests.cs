@@ -157,6 +157,24 @@ public sealed class FlagServiceTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task TheWorkInHand_IsCountedForWhoeverMustActNext()
+    {
+        var id = await RaiseAsync();
+        async Task<(int Staff, int Other, int Supervisor)> CountsAsync()
+        {
+            await using var db = Database.CreateDbContext();
+            var counts = await FlagCounts.AsOfAsync(db, SmallDistrict.Today);
+            return (FlagCounts.ToActOn(counts, Seeded.StaffA), FlagCounts.ToActOn(counts, Seeded.StaffB), FlagCounts.ToActOn(counts, Supervisor));
+        }
+
+        Assert.Equal((1, 0, 0), await CountsAsync());
+        Assert.True((await As<FlagService>(Seeded.StaffA).AnswerAsync(id, 0, "已整改完毕，请核验", [])).Ok);
+        Assert.Equal((0, 0, 1), await CountsAsync());
+        Assert.True((await As<FlagService>(Supervisor).ReturnAsync(id, 1, "缺少佐证材料")).Ok);
+        Assert.Equal((1, 0, 0), await CountsAsync());
+    }
+
+    [Fact]
     public async Task RaisingChecksItsInput_InChinese()
     {
         var service = As<FlagService>(Supervisor);
