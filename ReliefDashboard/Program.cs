@@ -77,6 +77,7 @@ builder.Services.AddSingleton(new ReliefDashboard.Features.Supervision.EvidenceS
         : ReliefDashboard.Features.Supervision.EvidenceStore.DefaultRoot(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource)));
 builder.Services.AddScoped<ReliefDashboard.Features.Supervision.FlagService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Supervision.SuggestionService>();
+builder.Services.AddScoped<ReliefDashboard.Features.Roster.RosterImport>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Overview.MonthlyFiguresService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ReliefDashboard.Features.Overview.MonthlyFiguresService>());
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusRefreshService>());

@@ -42,6 +42,7 @@ public static class TestServices
         services.TryAddSingleton(new ReliefDashboard.Features.Supervision.EvidenceStore(Path.Combine(Path.GetTempPath(), $"relief-evidence-{Guid.NewGuid():N}")));
         services.AddScoped<ReliefDashboard.Features.Supervision.FlagService>();
         services.AddScoped<ReliefDashboard.Features.Supervision.SuggestionService>();
+        services.AddScoped<ReliefDashboard.Features.Roster.RosterImport>();
         services.AddSingleton(sp => new StatusRefreshService(db, sp.GetRequiredService<ChangeNotifier>(), clock, NullLogger<StatusRefreshService>.Instance));
         services.AddSingleton(sp => new ReliefDashboard.Features.Overview.DashboardFeed(db, sp.GetRequiredService<ChangeNotifier>(), clock,
             NullLogger<ReliefDashboard.Features.Overview.DashboardFeed>.Instance));

@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using ReliefDashboard.Domain;
+using ReliefDashboard.TestSupport;
+
+namespace ReliefDashboard.Features.Roster;
+
+public sealed class RosterImportTests : ServiceTestBase
+{
+    private static readonly string HeadId = Ids.Make(new DateOnly(1975, 4, 8), Sex.Male, 501);
+    private static readonly string WifeId = Ids.Make(new DateOnly(1978, 9, 30), Sex.Female, 502);
+
+    private static byte[] Roster(bool badSecondHousehold = false)
+    {
+        var households = new List<Dictionary<string, object>>
+        {
+            new() { ["户编号"] = "610623001000101", ["镇街"] = "青石镇", ["安置点"] = "青石新村安置社区", ["户主姓名"] = "赵新民", ["迁出村"] = "石门村", ["搬迁年份"] = "2018", ["最近走访核实日期"] = "2026-11-02" },
+            new() { ["户编号"] = "610623001000102", ["镇街"] = "青石镇", ["安置点"] = "青石新村安置社区", ["户主姓名"] = "孙立", ["迁出村"] = "石门村", ["搬迁年份"] = badSecondHousehold ? "1990" : "2019", ["最近走访核实日期"] = "2026-10-02" },
+        };
+        var members = new List<Dictionary<string, object>>
+        {
+            new() { ["户编号"] = "610623001000101", ["姓名"] = "赵新民", ["身份证号"] = HeadId, ["出生日期"] = "1975-04-08", ["性别"] = "男", ["与户主关系"] = "户主", ["劳动能力"] = "有劳动能力" },
+            new() { ["户编号"] = "610623001000101", ["姓名"] = "刘桂芳", ["身份证号"] = WifeId, ["出生日期"] = "1978-09-30", ["性别"] = "女", ["与户主关系"] = "配偶", ["劳动能力"] = "有劳动能力" },
+            new() { ["户编号"] = "610623001000102", ["姓名"] = "孙立", ["身份证号"] = Ids.Make(new DateOnly(1980, 2, 2), Sex.Male, 503), ["出生日期"] = "1980-02-02", ["性别"] = "男", ["与户主关系"] = "户主", ["劳动能力"] = "有劳动能力" },
+        };
+        var jobs = new List<Dictionary<string, object>>
+        {
+            new() { ["户编号"] = "610623001000101", ["身份证号"] = WifeId, ["渠道"] = "2", ["用工单位"] = "新动能电子科技有限公司", ["园区"] = "新动能产业园区", ["就业地点"] = "区内", ["合同期限（月）"] = "12", ["月工资（元）"] = "3200", ["开始日期"] = "2026-01-05" },
+        };
+        using var stream = new MemoryStream();
+        stream.SaveAs(new Dictionary<string, object> { ["搬迁户"] = households, ["家庭成员"] = members, ["就业"] = jobs });
+        return stream.ToArray();
+    }
+
+    private async Task<(int Households, int Members, int Audit)> CountsAsync()
+    {
+        await using var db = Database.CreateDbContext();
+        return (await db.Households.CountAsync(), await db.Members.CountAsync(), await db.Audit.CountAsync());
+    }
+
+    [Fact]
+    public async Task AGoodFile_Imports_WithStatusesAndAnAuditTrailNamingTheFile()
+    {
+        var result = await As<RosterImport>(Seeded.StaffA).ImportAsync(Roster(), "青石镇台账.xlsx", onlyClean: false);
+
+        Assert.True(result.Ok, result.Message);
+        Assert.Equal((2, 0, 0), (result.Added, result.Updated, result.Unchanged));
+        await using var db = Database.CreateDbContext();
+        var h = await db.Households.Include(x => x.Members).Include(x => x.Employments).SingleAsync(x => x.Code == "610623001000101");
+        Assert.Equal((HouseholdStatus.Met, 2, 1), (h.Status, h.Members.Count, h.Employments.Count));
+        var sources = await db.Audit.Where(a => a.HouseholdId == h.Id).Select(a => a.Source).Distinct().ToListAsync();
+        Assert.Equal(["导入：青石镇台账.xlsx"], sources);
+    }
+
+    [Fact]
+    public async Task ImportingTheSameFileAgain_ChangesNothing()
+    {
+        Assert.True((await As<RosterImport>(Seeded.StaffA).ImportAsync(Roster(), "台账.xlsx", false)).Ok);
+        var before = await CountsAsync();
+
+        var again = await As<RosterImport>(Seeded.StaffA).ImportAsync(Roster(), "台账.xlsx", false);
+
+        Assert.Equal((0, 0, 2), (again.Added, again.Updated, again.Unchanged));
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task AFileWithOneBadRow_ChangesNothing_UnlessOnlyTheCleanHouseholdsAreAskedFor()
+    {
+        var before = await CountsAsync();
+
+        var refused = await As<RosterImport>(Seeded.StaffA).ImportAsync(Roster(badSecondHousehold: true), "台账.xlsx", false);
+
+        Assert.False(refused.Ok);
+        Assert.Contains("发现1处问题，未导入任何数据", refused.Message);
+        Assert.Equal("“搬迁户”第3行“搬迁年份”列：搬迁年份应在2000年至今年之间", Assert.Single(refused.Report!.Problems).ToString());
+        Assert.Equal(before, await CountsAsync());
+
+        var clean = await As<RosterImport>(Seeded.StaffA).ImportAsync(Roster(badSecondHousehold: true), "台账.xlsx", true);
+
+        Assert.True(clean.Ok, clean.Message);
+        Assert.Equal(1, clean.Added);
+        await using var db = Database.CreateDbContext();
+        Assert.False(await db.Households.AnyAsync(h => h.Code == "610623001000102"));
+    }
+
+    [Fact]
+    public async Task AnotherTownsStaff_CannotImportIt()
+    {
+        var result = await As<RosterImport>(Seeded.StaffB).ImportAsync(Roster(), "台账.xlsx", true);
+
+        Assert.False(result.Ok);
+        Assert.All(result.Report!.Problems.Where(p => p.Sheet == "搬迁户"), p => Assert.Equal("只能导入本镇街的搬迁户", p.Message));
+        Assert.Equal((4, 4), ((await CountsAsync()).Households, (await CountsAsync()).Members));
+    }
+}

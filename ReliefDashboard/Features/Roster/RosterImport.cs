@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using ReliefDashboard.Data;
+using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Realtime;
+
+namespace ReliefDashboard.Features.Roster;
+
+public sealed record ImportResult(bool Ok, string Message, RosterReport? Report, int Added = 0, int Updated = 0, int Unchanged = 0);
+
+/// <summary>
+/// Imports a roster: checks it whole (<see cref="RosterCheck"/>), then writes every household in one transaction
+/// with its audit rows, the file named as their source — or nothing at all when any row has a problem, unless the
+/// user asked for the clean households only. Households are matched by 户编号, members by 身份证号, measures by
+/// what identifies them (a job by member, channel, employer and start; an industry by channel, type and start;
+/// coverage by kind, member and start), so importing the same file again changes nothing.
+/// </summary>
+public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser current, ChangeNotifier notifier, TimeProvider clock)
+{
+    public async Task<ImportResult> ImportAsync(byte[] content, string fileName, bool onlyClean, CancellationToken ct = default)
+    {
+        var user = await current.GetAsync();
+        var file = RosterReader.Read(content, fileName);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var report = await new RosterCheck(clock).CheckAsync(file, db, user, ct);
+        if (!file.Readable)
+        {
+            return new ImportResult(false, "文件无法读取，未导入任何数据", report);
+        }
+        var codes = report.Clean ? report.Codes : onlyClean ? report.CleanCodes : [];
+        if (!report.Clean && !onlyClean)
+        {
+            return new ImportResult(false, $"发现{report.Problems.Count}处问题，未导入任何数据；可修改后重新导入，或选择只导入没有问题的{report.CleanCodes.Count}户", report);
+        }
+        if (codes.Count == 0)
+        {
+            return new ImportResult(false, "没有可以导入的户", report);
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
+        var towns = await db.Towns.AsNoTracking().ToDictionaryAsync(t => t.Name, t => t.Id, ct);
+        var sites = await db.Sites.AsNoTracking().Select(s => new { s.Id, s.TownId, s.Name }).ToListAsync(ct);
+        var wanted = codes.ToHashSet();
+        IEnumerable<RosterRow> Rows(RosterSheet s) =>
+            file.Sheets.TryGetValue(s, out var rows) ? rows.Where(r => wanted.Contains(r.Get(RosterTemplate.Code))) : [];
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var existing = await db.Households.Where(h => wanted.Contains(h.Code)).WithRecords().ToDictionaryAsync(h => h.Code, ct);
+        var (created, touched) = (new HashSet<Household>(), new HashSet<string>());
+
+        foreach (var row in Rows(RosterTemplate.Households))
+        {
+            var code = row.Get(RosterTemplate.Code);
+            var townId = towns[row.Get("镇街")];
+            if (!existing.TryGetValue(code, out var h))
+            {
+                h = new Household { Code = code, HeadName = "", OriginVillage = "" };
+                db.Households.Add(h);
+                existing[code] = h;
+                created.Add(h);
+            }
+            h.TownId = townId;
+            h.SiteId = sites.First(s => s.TownId == townId && s.Name == row.Get("安置点")).Id;
+            h.HeadName = row.Get("户主姓名");
+            h.OriginVillage = row.Get("迁出村");
+            h.RelocationYear = RosterCells.Integer(row.Get("搬迁年份")).Value!.Value;
+            h.Phone = row.Get("联系电话") is { Length: > 0 } phone ? phone : null;
+            h.IsRegisteredPoor = RosterCells.YesNo(row.Get("建档立卡贫困户")).Value ?? false;
+            h.IsCoRelocated = RosterCells.YesNo(row.Get("同步搬迁户")).Value ?? false;
+            h.IsThreeNo = RosterCells.YesNo(row.Get("三无人员")).Value ?? false;
+            h.LastVerifiedOn = RosterCells.Date(row.Get("最近走访核实日期")).Value;
+        }
+
+        foreach (var row in Rows(RosterTemplate.Members))
+        {
+            var h = existing[row.Get(RosterTemplate.Code)];
+            var id = row.Get(RosterTemplate.IdNumber).ToUpperInvariant();
+            var m = h.Members.FirstOrDefault(x => x.IdNumber == id);
+            if (m is null)
+            {
+                m = new Member { Name = "", IdNumber = id };
+                h.Members.Add(m);
+            }
+            m.Name = row.Get("姓名");
+            m.BirthDate = RosterCells.Date(row.Get("出生日期")).Value!.Value;
+            m.Sex = RosterCheck.EnumOf<Sex>(row.Get("性别"), Labels.Of)!.Value;
+            m.Relation = RosterCheck.EnumOf<Relation>(row.Get("与户主关系"), Labels.Of)!.Value;
+            m.LabourCapacity = RosterCheck.EnumOf<LabourCapacity>(row.Get("劳动能力"), Labels.Of)!.Value;
+            m.Education = RosterCheck.EnumOf<Education>(row.Get("文化程度"), Labels.Of) ?? m.Education;
+            m.IsUnemployedGraduate = RosterCells.YesNo(row.Get("未就业高校毕业生")).Value ?? false;
+            m.Disability = RosterCheck.EnumOf<Disability>(row.Get("残疾情况"), Labels.Of) ?? Disability.None;
+        }
+
+        foreach (var row in Rows(RosterTemplate.Employments))
+        {
+            var h = existing[row.Get(RosterTemplate.Code)];
+            var member = h.Members.First(x => x.IdNumber == row.Get(RosterTemplate.IdNumber).ToUpperInvariant());
+            var channel = RosterCheck.EnumOf<Channel>(row.Get("渠道"), Labels.Numbered)!.Value;
+            var start = RosterCells.Date(row.Get("开始日期")).Value!.Value;
+            var employer = row.Get("用工单位");
+            var e = h.Employments.FirstOrDefault(x => x.Member == member && x.Channel == channel && x.Employer == employer && x.StartDate == start);
+            if (e is null)
+            {
+                e = new Employment { Member = member, Channel = channel, Employer = employer, StartDate = start };
+                h.Employments.Add(e);
+            }
+            e.Park = row.Get("园区") is { Length: > 0 } park ? park : null;
+            e.Location = RosterCheck.EnumOf<WorkLocation>(row.Get("就业地点"), Labels.Of)!.Value;
+            e.ContractMonths = RosterCells.Integer(row.Get("合同期限（月）")).Value;
+            e.HasSocialInsurance = RosterCells.YesNo(row.Get("缴纳社会保险")).Value ?? false;
+            e.MonthlyPay = RosterCells.Decimal(row.Get("月工资（元）")).Value!.Value;
+            e.PostType = row.Get("岗位类型") is { Length: > 0 } post ? post : null;
+            e.EndDate = RosterCells.Date(row.Get("结束日期")).Value;
+        }
+
+        foreach (var row in Rows(RosterTemplate.Industries))
+        {
+            var h = existing[row.Get(RosterTemplate.Code)];
+            var channel = RosterCheck.EnumOf<Channel>(row.Get("渠道"), Labels.Numbered)!.Value;
+            var start = RosterCells.Date(row.Get("开始日期")).Value!.Value;
+            var type = row.Get("产业类型");
+            var i = h.Industries.FirstOrDefault(x => x.Channel == channel && x.Type == type && x.StartDate == start);
+            if (i is null)
+            {
+                i = new Industry { Channel = channel, Type = type, StartDate = start };
+                h.Industries.Add(i);
+            }
+            i.Scale = RosterCells.Decimal(row.Get("规模")).Value;
+            i.ScaleUnit = row.Get("规模单位") is { Length: > 0 } unit ? unit : null;
+            i.Park = row.Get("园区") is { Length: > 0 } park ? park : null;
+            i.LicenceNumber = row.Get("营业执照号") is { Length: > 0 } licence ? licence : null;
+            i.PvStation = row.Get("光伏电站") is { Length: > 0 } pv ? pv : null;
+            i.PvShareKw = RosterCells.Decimal(row.Get("光伏份额（kW）")).Value;
+            i.Collective = row.Get("村集体") is { Length: > 0 } collective ? collective : null;
+            i.ShareForm = RosterCheck.EnumOf<AssetShareForm>(row.Get("入股形式"), Labels.Of);
+            i.AnnualIncome = RosterCells.Decimal(row.Get("年收益（元）")).Value;
+            i.EndDate = RosterCells.Date(row.Get("结束日期")).Value;
+        }
+
+        // Coverage names its member by id, so new members are saved first.
+        var source = $"导入：{Path.GetFileName(fileName)}";
+        await db.SaveWithAuditAsync(user.Name, source, ct);
+        foreach (var row in Rows(RosterTemplate.Coverages))
+        {
+            var h = existing[row.Get(RosterTemplate.Code)];
+            int? memberId = row.Get(RosterTemplate.IdNumber) is { Length: > 0 } id ? h.Members.First(x => x.IdNumber == id.ToUpperInvariant()).Id : null;
+            var kind = RosterCheck.EnumOf<CoverageKind>(row.Get("保障类型"), Labels.Of)!.Value;
+            var start = RosterCells.Date(row.Get("开始日期")).Value!.Value;
+            var c = h.Coverages.FirstOrDefault(x => x.Kind == kind && x.MemberId == memberId && x.StartDate == start);
+            if (c is null)
+            {
+                c = new SafetyNetCoverage { Channel = Channel.SafetyNet, Kind = kind, MemberId = memberId, StartDate = start };
+                h.Coverages.Add(c);
+            }
+            c.MonthlyAmount = RosterCells.Decimal(row.Get("月金额（元）")).Value;
+            c.EndDate = RosterCells.Date(row.Get("结束日期")).Value;
+        }
+
+        foreach (var h in existing.Values)
+        {
+            var changed = db.Audit.Local.Any(a => a.HouseholdId == h.Id)
+                || db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified && BelongsTo(e.Entity, h));
+            HouseholdStatusUpdater.Recompute(h, today, policy);
+            if (changed && !created.Contains(h))
+            {
+                h.Version++;
+                touched.Add(h.Code);
+            }
+        }
+        await db.SaveWithAuditAsync(user.Name, source, ct);
+        await tx.CommitAsync(ct);
+        notifier.Publish(new DataChange(existing.Values.Select(h => h.Id).ToList()));
+
+        var (added, updated) = (created.Count, touched.Count);
+        var unchanged = codes.Count - added - updated;
+        var skipped = report.Clean ? "" : $"；有问题的{report.BadCodes.Count}户未导入";
+        return new ImportResult(true, $"已导入{codes.Count}户：新增{added}户，更新{updated}户，无变化{unchanged}户{skipped}", report, added, updated, unchanged);
+    }
+
+    private static bool BelongsTo(object entity, Household h) => entity switch
+    {
+        Household x => x == h,
+        Measure m => m.HouseholdId == h.Id,
+        _ => false,
+    };
+}
