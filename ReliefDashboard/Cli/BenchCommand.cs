@@ -142,14 +142,14 @@ public static class BenchCommand
         return await db.Members.OrderBy(m => m.Id).Skip(1000).Select(m => m.IdNumber).FirstAsync();
     }
 
-    private sealed class EmptyServices : IServiceProvider
+    internal sealed class EmptyServices : IServiceProvider
     {
         public static readonly EmptyServices Instance = new();
 
         public object? GetService(Type serviceType) => null;
     }
 
-    private sealed class FileContextFactory(string file) : IDbContextFactory<ReliefDbContext>
+    internal sealed class FileContextFactory(string file) : IDbContextFactory<ReliefDbContext>
     {
         public ReliefDbContext CreateDbContext() => DemoCommand.Open(file);
     }
