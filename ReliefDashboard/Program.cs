@@ -12,6 +12,7 @@ using ReliefDashboard.Components.Shared;
 using ReliefDashboard.Data;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
+using ReliefDashboard.Features.Roster;
 using ReliefDashboard.Features.Scorecards;
 using ReliefDashboard.Features.Supervision;
 using ReliefDashboard.Realtime;
@@ -78,6 +79,7 @@ builder.Services.AddSingleton(new ReliefDashboard.Features.Supervision.EvidenceS
 builder.Services.AddScoped<ReliefDashboard.Features.Supervision.FlagService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Supervision.SuggestionService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Roster.RosterImport>();
+builder.Services.AddSingleton<ReliefDashboard.Features.Roster.ImportJobs>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Overview.MonthlyFiguresService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ReliefDashboard.Features.Overview.MonthlyFiguresService>());
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusRefreshService>());
@@ -99,6 +101,7 @@ app.MapHealthz();
 app.MapAccountEndpoints();
 app.MapScorecardEndpoints();
 app.MapFlagEndpoints();
+app.MapRosterEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -166,9 +166,9 @@ public sealed class RosterCheck(TimeProvider clock)
                 Add(sheet, row, "镇街", "只能导入本镇街的搬迁户");
                 continue;
             }
-            if (!user.ReadsWholeDistrict && user.Role != Roles.TownStaff)
+            if (user.Role is not (Roles.TownStaff or Roles.Admin))
             {
-                Add(sheet, row, "镇街", "您的角色不能导入台账");
+                Add(sheet, row, "镇街", "只有镇街工作人员和管理员可以导入台账");
                 continue;
             }
             if (known.TryGetValue(code, out var existing) && existing.TownId != town)

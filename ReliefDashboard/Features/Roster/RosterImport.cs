@@ -17,11 +17,13 @@ public sealed record ImportResult(bool Ok, string Message, RosterReport? Report,
 /// </summary>
 public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser current, ChangeNotifier notifier, TimeProvider clock)
 {
-    public async Task<ImportResult> ImportAsync(byte[] content, string fileName, bool onlyClean, CancellationToken ct = default)
+    public async Task<ImportResult> ImportAsync(byte[] content, string fileName, bool onlyClean, CancellationToken ct = default, IProgress<(string Stage, double Done)>? progress = null)
     {
         var user = await current.GetAsync();
+        progress?.Report(("读取文件", 0.05));
         var file = RosterReader.Read(content, fileName);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        progress?.Report(("逐行检查", 0.2));
         var report = await new RosterCheck(clock).CheckAsync(file, db, user, ct);
         if (!file.Readable)
         {
@@ -45,6 +47,7 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
         IEnumerable<RosterRow> Rows(RosterSheet s) =>
             file.Sheets.TryGetValue(s, out var rows) ? rows.Where(r => wanted.Contains(r.Get(RosterTemplate.Code))) : [];
 
+        progress?.Report(("写入数据库", 0.5));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.Households.Where(h => wanted.Contains(h.Code)).WithRecords().ToDictionaryAsync(h => h.Code, ct);
         var (created, touched) = (new HashSet<Household>(), new HashSet<string>());
@@ -168,8 +171,10 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
                 touched.Add(h.Code);
             }
         }
+        progress?.Report(("重算达标状态并保存", 0.8));
         await db.SaveWithAuditAsync(user.Name, source, ct);
         await tx.CommitAsync(ct);
+        progress?.Report(("完成", 1));
         notifier.Publish(new DataChange(existing.Values.Select(h => h.Id).ToList()));
 
         var (added, updated) = (created.Count, touched.Count);
