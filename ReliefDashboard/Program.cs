@@ -80,6 +80,7 @@ builder.Services.AddScoped<ReliefDashboard.Features.Supervision.FlagService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Supervision.SuggestionService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Roster.RosterImport>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Roster.ImportJobs>();
+builder.Services.AddScoped<ReliefDashboard.Features.Roster.RosterExport>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Overview.MonthlyFiguresService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ReliefDashboard.Features.Overview.MonthlyFiguresService>());
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusRefreshService>());

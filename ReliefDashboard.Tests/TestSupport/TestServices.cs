@@ -43,6 +43,7 @@ public static class TestServices
         services.AddScoped<ReliefDashboard.Features.Supervision.FlagService>();
         services.AddScoped<ReliefDashboard.Features.Supervision.SuggestionService>();
         services.AddScoped<ReliefDashboard.Features.Roster.RosterImport>();
+        services.AddScoped<ReliefDashboard.Features.Roster.RosterExport>();
         services.AddSingleton(sp => new StatusRefreshService(db, sp.GetRequiredService<ChangeNotifier>(), clock, NullLogger<StatusRefreshService>.Instance));
         services.AddSingleton(sp => new ReliefDashboard.Features.Overview.DashboardFeed(db, sp.GetRequiredService<ChangeNotifier>(), clock,
             NullLogger<ReliefDashboard.Features.Overview.DashboardFeed>.Instance));

@@ -6,7 +6,8 @@ namespace ReliefDashboard.Cli;
 /// Operator commands, run instead of the web app when the first argument names one:
 /// <c>demo --households N --db FILE</c> builds a district into a new database file;
 /// <c>bench [--households N | --db FILE] [--runs N] [--only dashboard|scorecard|registry]</c> times the dashboard, the scorecards and the registry and prints the figures;
-/// <c>import FILE [--town NAME] [--only-clean] [--db FILE]</c> checks and imports a roster workbook or CSV.
+/// <c>import FILE [--town NAME] [--only-clean] [--db FILE]</c> checks and imports a roster workbook or CSV;
+/// <c>export FILE [--full] [--db FILE]</c> writes the district as a roster workbook or CSV.
 /// </summary>
 public static class CommandLine
 {
@@ -30,6 +31,12 @@ public static class CommandLine
                         ? throw new FormatException("用法：import 文件 [--town 镇街] [--only-clean] [--db 数据库]")
                         : await ImportCommand.RunAsync(Data.DatabaseSetup.ResolvePath(args[1], Directory.GetCurrentDirectory()), Option(args, "--town"),
                             args.Contains("--only-clean"), PathOption(args, "--db") ?? Data.DatabaseSetup.ResolvePath("data/relief.db", Directory.GetCurrentDirectory()));
+                    return true;
+                case "export":
+                    Environment.ExitCode = args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal)
+                        ? throw new FormatException("用法：export 文件.xlsx|文件.csv [--full] [--db 数据库]")
+                        : await ExportCommand.RunAsync(Data.DatabaseSetup.ResolvePath(args[1], Directory.GetCurrentDirectory()), args.Contains("--full"),
+                            PathOption(args, "--db") ?? Data.DatabaseSetup.ResolvePath("data/relief.db", Directory.GetCurrentDirectory()));
                     return true;
                 default:
                     return false;

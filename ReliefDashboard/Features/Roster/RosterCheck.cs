@@ -137,6 +137,7 @@ public sealed class RosterCheck(TimeProvider clock)
                                 join h in db.Households on m.HouseholdId equals h.Id
                                 where ids.Contains(m.IdNumber) && m.EndedOn == null
                                 select new { m.IdNumber, h.Code }).ToListAsync(ct);
+        var registeredIn = registered.ToLookup(m => m.IdNumber, m => m.Code);
         // Members already registered in the file's households: a job or coverage row may name one of them.
         var knownMembers = (await (from m in db.Members.AsNoTracking()
                                    join h in db.Households on m.HouseholdId equals h.Id
@@ -220,9 +221,9 @@ public sealed class RosterCheck(TimeProvider clock)
             }
             idRows[id] = (code, row.Row);
             fileMembers.Add((code, id));
-            if (registered.FirstOrDefault(m => m.IdNumber == id && m.Code != code) is { } elsewhere)
+            if (registeredIn[id].FirstOrDefault(c => c != code) is { } elsewhere)
             {
-                Add(sheet, row, RosterTemplate.IdNumber, $"身份证号已登记在户{elsewhere.Code}，同一人不能在两户");
+                Add(sheet, row, RosterTemplate.IdNumber, $"身份证号已登记在户{elsewhere}，同一人不能在两户");
             }
             var input = new MemberInput
             {

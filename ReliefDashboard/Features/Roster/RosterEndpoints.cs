@@ -1,9 +1,21 @@
+using ReliefDashboard.Features.Accounts;
+
 namespace ReliefDashboard.Features.Roster;
 
 public static class RosterEndpoints
 {
-    /// <summary>GET /roster/template: the empty roster workbook with its guide sheet.</summary>
-    public static void MapRosterEndpoints(this IEndpointRouteBuilder app) =>
+    public static void MapRosterEndpoints(this IEndpointRouteBuilder app)
+    {
+        // GET /roster/template: the empty roster workbook with its guide sheet.
         app.MapGet("/roster/template", () => Results.File(RosterTemplate.Workbook(),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "搬迁户台账模板.xlsx"));
+
+        // GET /roster/export?town=3&full=true&format=csv: the households the user may see, masked unless full.
+        app.MapGet("/roster/export", async (int? town, bool? full, string? format, HttpContext http, CurrentUser current, RosterExport export, CancellationToken ct) =>
+        {
+            current.Override = CurrentUser.FromPrincipal(http.User);
+            var (file, error) = await export.ExportAsync(town, full == true, format == "csv", ct);
+            return file is null ? Results.Text(error, "text/plain; charset=utf-8", statusCode: 403) : Results.File(file.Content, file.ContentType, file.FileName);
+        });
+    }
 }

@@ -160,10 +160,28 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
             c.EndDate = RosterCells.Date(row.Get("结束日期")).Value;
         }
 
+        // Which households this import changed: audited in the first save, or with records added or changed since
+        // (one pass over the tracker; asking per household would scan it once per household).
+        var changedIds = db.Audit.Local.Select(a => a.HouseholdId).ToHashSet();
+        var changedHouseholds = new HashSet<Household>();
+        foreach (var entry in db.ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                switch (entry.Entity)
+                {
+                    case Household x:
+                        changedHouseholds.Add(x);
+                        break;
+                    case Measure m:
+                        changedIds.Add(m.HouseholdId);
+                        break;
+                }
+            }
+        }
         foreach (var h in existing.Values)
         {
-            var changed = db.Audit.Local.Any(a => a.HouseholdId == h.Id)
-                || db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified && BelongsTo(e.Entity, h));
+            var changed = changedIds.Contains(h.Id) || changedHouseholds.Contains(h);
             HouseholdStatusUpdater.Recompute(h, today, policy);
             if (changed && !created.Contains(h))
             {
@@ -183,10 +201,4 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
         return new ImportResult(true, $"已导入{codes.Count}户：新增{added}户，更新{updated}户，无变化{unchanged}户{skipped}", report, added, updated, unchanged);
     }
 
-    private static bool BelongsTo(object entity, Household h) => entity switch
-    {
-        Household x => x == h,
-        Measure m => m.HouseholdId == h.Id,
-        _ => false,
-    };
 }
