@@ -31,7 +31,7 @@ public static class ScorecardBench
         await BenchTimer.TimeAsync($"month-end {month:yyyy-MM} scored from its figures", runs, async () =>
         {
             await using var db = await factory.CreateDbContextAsync();
-            var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value);
+            var settings = await PolicyStore.LoadValuesAsync(db);
             var towns = await db.Towns.AsNoTracking().Select(t => new TownName(t.Id, t.Name)).ToListAsync();
             var rows = await DashboardQueries.ReadMonthsAsync(db, month, month, default);
             var tallies = rows.GroupBy(r => r.TownId).ToDictionary(g => g.Key, g => Tally.Sum(g.Select(r => r.Tally)));

@@ -14,7 +14,7 @@ public static class DashboardQueries
     public static async Task<DistrictFigures> LoadAsync(
         ReliefDbContext db, DateOnly today, DateTime? lastChangedAt, MonthHistory? previousHistory = null, CancellationToken ct = default)
     {
-        var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+        var settings = await PolicyStore.LoadValuesAsync(db, ct);
         var verifiedSince = today.AddDays(-StatusPolicy.FromSettings(settings).VerificationMaxAgeDays);
         var live = await db.Households
             .GroupBy(h => new { h.TownId, h.ChannelMask, h.Status, h.IndustryMask, h.EmploymentMask })

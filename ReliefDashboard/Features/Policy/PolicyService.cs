@@ -122,7 +122,7 @@ public sealed class PolicyService(
         }
         if (AssessmentPolicy.IsPercentKey(key) || ScorecardPolicy.IsScorecardKey(key))
         {
-            var values = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+            var values = await PolicyStore.LoadValuesAsync(db, ct);
             values[key] = text;
             if ((AssessmentPolicy.FromSettings(values).Problem() ?? ScorecardPolicy.FromSettings(values).Problem()) is { } order)
             {
@@ -131,7 +131,7 @@ public sealed class PolicyService(
         }
         if (key is SupervisionPolicy.Keys.HelpWithinDays or SupervisionPolicy.Keys.ClearWithinDays)
         {
-            var values = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+            var values = await PolicyStore.LoadValuesAsync(db, ct);
             values[key] = text;
             var clearance = SupervisionPolicy.FromSettings(values);
             if (clearance.ClearWithinDays < clearance.HelpWithinDays)

@@ -86,6 +86,8 @@ public sealed class RosterCheck(TimeProvider clock)
         return null;
     }
 
+    private static string UnknownHousehold(string code) => $"户编号{code}既不在本文件的“搬迁户”表中，也未登记";
+
     private static DateTime? When(string text) => RosterCells.Date(text).Value?.ToDateTime(TimeOnly.MinValue);
 
     public async Task<RosterReport> CheckAsync(RosterFile file, ReliefDbContext db, UserScope user, CancellationToken ct = default)
@@ -211,7 +213,7 @@ public sealed class RosterCheck(TimeProvider clock)
             var id = row.Get(RosterTemplate.IdNumber).ToUpperInvariant();
             if (!KnownHousehold(code))
             {
-                Add(sheet, row, RosterTemplate.Code, $"户编号{code}既不在本文件的“搬迁户”表中，也未登记");
+                Add(sheet, row, RosterTemplate.Code, UnknownHousehold(code));
                 continue;
             }
             if (idRows.TryGetValue(id, out var seen))
@@ -260,7 +262,7 @@ public sealed class RosterCheck(TimeProvider clock)
             var id = row.Get(RosterTemplate.IdNumber).ToUpperInvariant();
             if (!KnownHousehold(code))
             {
-                Add(sheet, row, RosterTemplate.Code, $"户编号{code}既不在本文件的“搬迁户”表中，也未登记");
+                Add(sheet, row, RosterTemplate.Code, UnknownHousehold(code));
                 continue;
             }
             if (!IsMember(code, id))
@@ -293,7 +295,7 @@ public sealed class RosterCheck(TimeProvider clock)
             var code = row.Get(RosterTemplate.Code);
             if (!KnownHousehold(code))
             {
-                Add(sheet, row, RosterTemplate.Code, $"户编号{code}既不在本文件的“搬迁户”表中，也未登记");
+                Add(sheet, row, RosterTemplate.Code, UnknownHousehold(code));
                 continue;
             }
             var input = new IndustryInput
@@ -324,7 +326,7 @@ public sealed class RosterCheck(TimeProvider clock)
             var code = row.Get(RosterTemplate.Code);
             if (!KnownHousehold(code))
             {
-                Add(sheet, row, RosterTemplate.Code, $"户编号{code}既不在本文件的“搬迁户”表中，也未登记");
+                Add(sheet, row, RosterTemplate.Code, UnknownHousehold(code));
                 continue;
             }
             if (row.Get(RosterTemplate.IdNumber) is { Length: > 0 } id && !IsMember(code, id.ToUpperInvariant()))

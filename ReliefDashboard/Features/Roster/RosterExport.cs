@@ -21,13 +21,8 @@ public sealed class RosterExport(IDbContextFactory<ReliefDbContext> dbFactory, C
     {
         var scope = await current.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = db.Households.AsNoTracking();
-        query = scope.Role switch
-        {
-            Roles.TownStaff => query.Where(h => h.TownId == scope.TownId),
-            Roles.Department => query.Where(h => (h.ChannelMask & LeadUnits.Mask(scope.Department)) != 0),
-            _ => scope.ReadsWholeDistrict ? query : query.Where(h => false),
-        };
+        // The registry's own scope rule: an export holds what the user may see there.
+        var query = Households.HouseholdRegistryService.Visible(db, scope).AsNoTracking();
         if (townId is { } town)
         {
             query = query.Where(h => h.TownId == town);

@@ -81,13 +81,13 @@ public sealed class ScorecardService(
         return sheet with { Previous = await StoredAsync(db, sheet.Period.Previous, ct) };
     }
 
-    private static async Task<ScoreSheet?> StoredAsync(ReliefDbContext db, PeriodRef p, CancellationToken ct)
-    {
-        var stored = await db.ScorePeriods.AsNoTracking().AsSplitQuery()
-            .Include(s => s.Rows).ThenInclude(r => r.Cells)
+    private static async Task<ScoreSheet?> StoredAsync(ReliefDbContext db, PeriodRef p, CancellationToken ct) =>
+        await LoadAsync(db, p, ct) is { } stored ? ScoreSheets.FromStored(stored, ScoreSheets.ColumnsOf(stored)) : null;
+
+    /// <summary>A stored period with its rows and cells, or null.</summary>
+    private static Task<ScorePeriod?> LoadAsync(ReliefDbContext db, PeriodRef p, CancellationToken ct) =>
+        db.ScorePeriods.AsNoTracking().AsSplitQuery().Include(s => s.Rows).ThenInclude(r => r.Cells)
             .FirstOrDefaultAsync(s => s.Kind == p.Kind && s.Year == p.Year && s.Number == p.Number, ct);
-        return stored is null ? null : ScoreSheets.FromStored(stored, ScoreSheets.ColumnsOf(stored));
-    }
 
     /// <summary>Quarters and years that have ended, whose last month-end is scored, and that are not yet closed.</summary>
     public async Task<IReadOnlyList<PeriodRef>> ClosableAsync(CancellationToken ct = default)
@@ -120,14 +120,12 @@ public sealed class ScorecardService(
 
     private static async Task<PeriodEnd?> EndOfAsync(ReliefDbContext db, PeriodRef period, CancellationToken ct)
     {
-        var end = PeriodRef.MonthOf(period.EndsOn);
-        var month = await db.ScorePeriods.AsNoTracking().AsSplitQuery().Include(p => p.Rows).ThenInclude(r => r.Cells)
-            .FirstOrDefaultAsync(p => p.Kind == PeriodKind.Month && p.Year == end.Year && p.Number == end.Number, ct);
+        var month = await LoadAsync(db, PeriodRef.MonthOf(period.EndsOn), ct);
         if (month is null)
         {
             return null;
         }
-        var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+        var settings = await PolicyStore.LoadValuesAsync(db, ct);
         var policy = ScorecardPolicy.FromSettings(settings);
         var sheet = ScoreSheets.FromStored(month, ScoreSheets.ColumnsOf(month));
         return new PeriodEnd(month, sheet, policy, ScoreSheets.Verdicts(sheet.Towns, policy));
@@ -223,7 +221,7 @@ public sealed class ScorecardService(
         {
             return [];
         }
-        var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+        var settings = await PolicyStore.LoadValuesAsync(db, ct);
         var assessment = AssessmentPolicy.FromSettings(settings);
         var policy = ScorecardPolicy.FromSettings(settings);
         var towns = await db.Towns.AsNoTracking().OrderBy(t => t.Id).Select(t => new TownName(t.Id, t.Name)).ToListAsync(ct);

@@ -191,7 +191,7 @@ public sealed class FlagService(
         }
         if (files.Count > 0)
         {
-            var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+            var settings = await PolicyStore.LoadValuesAsync(db, ct);
             if (EvidenceStore.Problem(files, SupervisionPolicy.FromSettings(settings)) is { } bad)
             {
                 return FlagResult.Fail(bad);
@@ -300,7 +300,7 @@ public sealed class FlagService(
     public async Task<SupervisionPolicy> PolicyAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return SupervisionPolicy.FromSettings(await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct));
+        return SupervisionPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
     }
 
     public async Task<IReadOnlyList<(int Id, string Name)>> TownsAsync(CancellationToken ct = default)

@@ -43,7 +43,7 @@ public sealed class SuggestionService(
     public async Task<IReadOnlyList<Suggestion>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var settings = await db.PolicySettings.AsNoTracking().ToDictionaryAsync(p => p.Key, p => p.Value, ct);
+        var settings = await PolicyStore.LoadValuesAsync(db, ct);
         var policy = SupervisionPolicy.FromSettings(settings);
         var towns = await db.Towns.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var all = new List<Suggestion>();
