@@ -26,7 +26,7 @@ public sealed class HouseholdRegistryServiceTests : ServiceTestBase
     [InlineData(RegistryGap.IdleLabour, new[] { "李志强", "高海龙" })]
     [InlineData(RegistryGap.NoLocalJob, new[] { "李志强", "高海龙" })]
     public async Task Gaps_ListTheHouseholdsThatKeepARateBelowItsGoal(RegistryGap gap, string[] heads) =>
-        Assert.Equal(heads, (await Search(new RegistryQuery { Gap = gap })).Rows.Select(r => r.HeadName).Order());
+        Assert.Equal(heads, (await Search(new RegistryQuery { Gap = gap })).Rows.Select(r => r.HeadName).Order(StringComparer.Ordinal));
 
     [Fact]
     public async Task AJobOutsideTheDistrict_EmploysTheLabourer_ButIsNoLocalJob()
