@@ -16,10 +16,14 @@ public static class BenchCommand
 {
     public static async Task<int> RunAsync(int? households, string? file, int runs, string? only)
     {
-        if (only is not (null or "dashboard" or "scorecard" or "registry"))
+        if (only is not (null or "dashboard" or "scorecard" or "registry" or "import"))
         {
-            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard 或 registry，收到“{only}”");
+            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard、registry 或 import，收到“{only}”");
             return 2;
+        }
+        if (only == "import")
+        {
+            return await ImportBench.RunAsync(households ?? 100_000);
         }
         if (file is null)
         {

@@ -5,6 +5,7 @@ namespace ReliefDashboard.Cli;
 /// <summary>
 /// Operator commands, run instead of the web app when the first argument names one:
 /// <c>demo --households N --db FILE</c> builds a district into a new database file;
+/// <c>demo --roster FILE.xlsx [--households N]</c> writes the same district as a roster workbook;
 /// <c>bench [--households N | --db FILE] [--runs N] [--only dashboard|scorecard|registry]</c> times the dashboard, the scorecards and the registry and prints the figures;
 /// <c>import FILE [--town NAME] [--only-clean] [--db FILE]</c> checks and imports a roster workbook or CSV;
 /// <c>export FILE [--full] [--db FILE]</c> writes the district as a roster workbook or CSV.
@@ -18,6 +19,10 @@ public static class CommandLine
         {
             switch (command)
             {
+                case "demo" when Option(args, "--roster") is not null:
+                    Environment.ExitCode = await DemoCommand.WriteRosterAsync(
+                        IntOption(args, "--households") ?? Data.Demo.DemoDistrictGenerator.DistrictHouseholds, PathOption(args, "--roster")!);
+                    return true;
                 case "demo":
                     Environment.ExitCode = await DemoCommand.RunAsync(
                         IntOption(args, "--households") ?? Data.Demo.DemoDistrictGenerator.DistrictHouseholds,

@@ -24,6 +24,25 @@ public static class DemoCommand
         return 0;
     }
 
+    /// <summary><c>demo --roster FILE [--households N]</c>: the same district as a roster workbook, for importing.</summary>
+    public static async Task<int> WriteRosterAsync(int households, string file)
+    {
+        if (!file.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            await Console.Error.WriteLineAsync("台账文件须以 .xlsx 结尾");
+            return 2;
+        }
+        var clock = Stopwatch.StartNew();
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+        int count;
+        await using (var stream = File.Create(file))
+        {
+            count = DemoRoster.Write(stream, households, DateOnly.FromDateTime(DateTime.Today), Domain.StatusPolicy.Default);
+        }
+        Console.WriteLine($"Wrote {count:N0} households as a roster workbook to {file} ({new FileInfo(file).Length / 1024 / 1024.0:N1} MB) in {clock.Elapsed.TotalSeconds:N1} s");
+        return 0;
+    }
+
     internal static ReliefDbContext Open(string file)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);

@@ -11,7 +11,8 @@ namespace ReliefDashboard.Data;
 /// </summary>
 public static class AuditedSave
 {
-    private static readonly HashSet<string> Ignored =
+    /// <summary>Bookkeeping the trail leaves out: keys, the version, and the status rule's own explanation of itself.</summary>
+    internal static readonly HashSet<string> Ignored =
         [nameof(Household.Id), nameof(Measure.HouseholdId), nameof(Household.Version), nameof(Household.StatusRule),
          nameof(Household.StatusExplanation), nameof(Household.StatusComputedOn)];
 

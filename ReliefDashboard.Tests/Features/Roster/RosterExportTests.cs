@@ -57,13 +57,23 @@ public sealed class RosterExportTests : ServiceTestBase
     }
 
     [Fact]
-    public async Task TheCsvExport_ReadsBackAsTheHouseholdsSheet()
+    public async Task TheCsvExport_IsAZipOfOneCsvPerSheet_EachReadingBackAsItsSheet()
     {
         var export = await As<RosterExport>(Seeded.StaffA).ExportAsync(null, full: true, csv: true);
 
-        var file = RosterReader.Read(export.File!.Content, export.File.FileName);
-
-        Assert.Empty(file.Problems);
-        Assert.Equal(["610623001000001", "610623001000002", "610623001000003"], file.Sheets[RosterTemplate.Households].Select(r => r.Get("户编号")));
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(export.File!.Content));
+        Assert.Equal(RosterTemplate.Sheets.Select(s => s.Name + ".csv"), zip.Entries.Select(e => e.FullName));
+        foreach (var entry in zip.Entries)
+        {
+            using var stream = new MemoryStream();
+            entry.Open().CopyTo(stream);
+            var file = RosterReader.Read(stream.ToArray(), entry.FullName);
+            Assert.Empty(file.Problems);
+            Assert.Equal(entry.FullName[..^4], Assert.Single(file.Sheets.Keys).Name);
+        }
+        using var households = new MemoryStream();
+        zip.GetEntry("搬迁户.csv")!.Open().CopyTo(households);
+        Assert.Equal(["610623001000001", "610623001000002", "610623001000003"],
+            RosterReader.Read(households.ToArray(), "搬迁户.csv").Sheets[RosterTemplate.Households].Select(r => r.Get("户编号")));
     }
 }

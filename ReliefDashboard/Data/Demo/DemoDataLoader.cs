@@ -51,49 +51,49 @@ public static class DemoDataLoader
 
     private static int Write(ReliefDbContext db, DbTransaction tx, IEnumerable<Household> households, MonthlyFiguresBuilder history, CancellationToken ct)
     {
-        using var householdRows = new BulkWriter<Household>(db, tx);
-        using var memberRows = new BulkWriter<Member>(db, tx);
-        using var employmentRows = new BulkWriter<Employment>(db, tx);
-        using var industryRows = new BulkWriter<Industry>(db, tx);
-        using var coverageRows = new BulkWriter<SafetyNetCoverage>(db, tx);
-        using var trainingRows = new BulkWriter<Training>(db, tx);
+        using var householdRows = new TableWriter<Household>(db, tx);
+        using var memberRows = new TableWriter<Member>(db, tx);
+        using var employmentRows = new TableWriter<Employment>(db, tx);
+        using var industryRows = new TableWriter<Industry>(db, tx);
+        using var coverageRows = new TableWriter<SafetyNetCoverage>(db, tx);
+        using var trainingRows = new TableWriter<Training>(db, tx);
         int householdId = 0, memberId = 0, employmentId = 0, industryId = 0, coverageId = 0, trainingId = 0;
         foreach (var h in households)
         {
             ct.ThrowIfCancellationRequested();
             h.Id = ++householdId;
-            householdRows.Write(h);
+            householdRows.Insert(h);
             foreach (var m in h.Members)
             {
                 m.Id = ++memberId;
                 m.HouseholdId = h.Id;
-                memberRows.Write(m);
+                memberRows.Insert(m);
             }
             foreach (var e in h.Employments)
             {
                 e.Id = ++employmentId;
                 e.HouseholdId = h.Id;
                 e.MemberId = e.Member!.Id;
-                employmentRows.Write(e);
+                employmentRows.Insert(e);
             }
             foreach (var i in h.Industries)
             {
                 i.Id = ++industryId;
                 i.HouseholdId = h.Id;
-                industryRows.Write(i);
+                industryRows.Insert(i);
             }
             foreach (var c in h.Coverages)
             {
                 c.Id = ++coverageId;
                 c.HouseholdId = h.Id;
-                coverageRows.Write(c);
+                coverageRows.Insert(c);
             }
             foreach (var t in h.Trainings)
             {
                 t.Id = ++trainingId;
                 t.HouseholdId = h.Id;
                 t.MemberId = t.Member!.Id;
-                trainingRows.Write(t);
+                trainingRows.Insert(t);
             }
             history.Add(h);
         }

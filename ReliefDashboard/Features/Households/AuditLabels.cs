@@ -1,7 +1,7 @@
 namespace ReliefDashboard.Features.Households;
 
 /// <summary>Chinese names for the entities and fields the audit trail records by identifier.</summary>
-public static class AuditLabels
+public static partial class AuditLabels
 {
     public static string Entity(string entity) => entity switch
     {
@@ -68,13 +68,21 @@ public static class AuditLabels
         ["Certificate"] = "证书",
     };
 
-    public static string Field(string field) => Fields.GetValueOrDefault(field, field);
+    /// <summary>The field of an audit row that lists a whole new record (written by the roster import).</summary>
+    public const string WholeRecord = "Record";
 
-    /// <summary>ID numbers and phones stay masked in the history too.</summary>
+    public static string Field(string field) => field == WholeRecord ? "整条记录" : Fields.GetValueOrDefault(field, field);
+
+    /// <summary>ID numbers and phones stay masked in the history too, also inside a whole record's list of values.</summary>
     public static string? Value(string field, string? value) => field switch
     {
-        "IdNumber" => value is null ? null : Domain.IdNumber.Mask(value),
-        "Phone" => value is null ? null : Domain.IdNumber.MaskPhone(value),
+        _ when value is null => null,
+        "IdNumber" => Domain.IdNumber.Mask(value),
+        "Phone" => Domain.IdNumber.MaskPhone(value),
+        WholeRecord => Embedded().Replace(value, m => m.Value.Length == 11 ? Domain.IdNumber.MaskPhone(m.Value)! : Domain.IdNumber.Mask(m.Value)),
         _ => value,
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])(?:[0-9]{17}[0-9Xx]|1[0-9]{10})(?![0-9])")]
+    private static partial System.Text.RegularExpressions.Regex Embedded();
 }

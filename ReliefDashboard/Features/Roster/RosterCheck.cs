@@ -132,18 +132,18 @@ public sealed class RosterCheck(TimeProvider clock)
 
         var towns = await db.Towns.AsNoTracking().Select(t => new { t.Id, t.Name }).ToDictionaryAsync(t => t.Name, t => t.Id, ct);
         var sites = await db.Sites.AsNoTracking().Select(s => new { s.Id, s.TownId, s.Name }).ToListAsync(ct);
-        var known = await db.Households.AsNoTracking().Where(h => codes.Contains(h.Code))
+        var known = await db.Households.AsNoTracking().Where(h => EF.Parameter(codes).Contains(h.Code))
             .Select(h => new { h.Code, h.TownId, Town = h.Town!.Name }).ToDictionaryAsync(h => h.Code, ct);
         var ids = readable[RosterTemplate.Members].Select(r => r.Get(RosterTemplate.IdNumber).ToUpperInvariant()).Distinct().ToList();
         var registered = await (from m in db.Members.AsNoTracking()
                                 join h in db.Households on m.HouseholdId equals h.Id
-                                where ids.Contains(m.IdNumber) && m.EndedOn == null
+                                where EF.Parameter(ids).Contains(m.IdNumber) && m.EndedOn == null
                                 select new { m.IdNumber, h.Code }).ToListAsync(ct);
         var registeredIn = registered.ToLookup(m => m.IdNumber, m => m.Code);
         // Members already registered in the file's households: a job or coverage row may name one of them.
         var knownMembers = (await (from m in db.Members.AsNoTracking()
                                    join h in db.Households on m.HouseholdId equals h.Id
-                                   where codes.Contains(h.Code) && m.EndedOn == null
+                                   where EF.Parameter(codes).Contains(h.Code) && m.EndedOn == null
                                    select new { h.Code, m.IdNumber }).ToListAsync(ct))
             .Select(m => (m.Code, m.IdNumber)).ToHashSet();
 

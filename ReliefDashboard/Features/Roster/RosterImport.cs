@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
@@ -41,30 +42,83 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
 
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
-        var towns = await db.Towns.AsNoTracking().ToDictionaryAsync(t => t.Name, t => t.Id, ct);
-        var sites = await db.Sites.AsNoTracking().Select(s => new { s.Id, s.TownId, s.Name }).ToListAsync(ct);
+        var townList = await db.Towns.AsNoTracking().Include(t => t.Sites).ToListAsync(ct);
+        var towns = townList.ToDictionary(t => t.Name, t => t.Id);
+        var sites = townList.SelectMany(t => t.Sites).ToDictionary(s => (s.TownId, s.Name), s => s.Id);
         var wanted = codes.ToHashSet();
         IEnumerable<RosterRow> Rows(RosterSheet s) =>
             file.Sheets.TryGetValue(s, out var rows) ? rows.Where(r => wanted.Contains(r.Get(RosterTemplate.Code))) : [];
 
-        progress?.Report(("写入数据库", 0.5));
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var existing = await db.Households.Where(h => wanted.Contains(h.Code)).WithRecords().ToDictionaryAsync(h => h.Code, ct);
-        var (created, touched) = (new HashSet<Household>(), new HashSet<string>());
+        await db.Database.OpenConnectionAsync(ct);
+        // A large import touches every index; a page cache of 256 MB for this connection keeps them in memory.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;", ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            progress?.Report(("读取已登记的户", 0.4));
+            // With identity resolution, a job's member is the same object as the household's member.
+            var existing = await db.Households.AsNoTrackingWithIdentityResolution().Where(h => EF.Parameter(codes.ToList()).Contains(h.Code))
+                .WithRecords().ToDictionaryAsync(h => h.Code, ct);
+            var source = $"导入：{Path.GetFileName(fileName)}";
+            using var store = new RosterStore(db, tx.GetDbTransaction(), user.Name, source, DateTime.UtcNow, RosterNames.Of(townList));
+            foreach (var h in existing.Values)
+            {
+                store.Remember(h);
+            }
 
-        foreach (var row in Rows(RosterTemplate.Households))
+            progress?.Report(("按文件更新各户", 0.5));
+            var coverageMembers = Apply(existing, towns, sites, Rows);
+            var (added, updated) = (0, 0);
+            var done = 0;
+            progress?.Report(("重算达标状态并写入", 0.6));
+            foreach (var h in existing.Values)
+            {
+                var isNew = h.Id == 0;
+                HouseholdStatusUpdater.Recompute(h, today, policy);
+                if (store.Write(h, coverageMembers))
+                {
+                    _ = isNew ? added++ : updated++;
+                }
+                if (++done % 5000 == 0)
+                {
+                    progress?.Report(("重算达标状态并写入", 0.6 + 0.35 * done / existing.Count));
+                }
+            }
+            await tx.CommitAsync(ct);
+            progress?.Report(("完成", 1));
+            notifier.Publish(new DataChange(existing.Values.Select(h => h.Id).ToList()));
+
+            var unchanged = codes.Count - added - updated;
+            var skipped = report.Clean ? "" : $"；有问题的{report.BadCodes.Count}户未导入";
+            return new ImportResult(true, $"已导入{codes.Count}户：新增{added}户，更新{updated}户，无变化{unchanged}户{skipped}", report, added, updated, unchanged);
+        }
+        catch (RosterConflictException conflict)
+        {
+            return new ImportResult(false, $"导入期间户{conflict.Code}已被他人修改，为免覆盖，未导入任何数据；请重新导入", report);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Applies the file's rows to the households: new ones created, registered ones changed in place. Returns the
+    /// member each coverage row names (a new member has no id yet).
+    /// </summary>
+    private static Dictionary<SafetyNetCoverage, Member> Apply(Dictionary<string, Household> existing, Dictionary<string, int> towns,
+        Dictionary<(int, string), int> sites, Func<RosterSheet, IEnumerable<RosterRow>> rows)
+    {
+        foreach (var row in rows(RosterTemplate.Households))
         {
             var code = row.Get(RosterTemplate.Code);
-            var townId = towns[row.Get("镇街")];
             if (!existing.TryGetValue(code, out var h))
             {
                 h = new Household { Code = code, HeadName = "", OriginVillage = "" };
-                db.Households.Add(h);
                 existing[code] = h;
-                created.Add(h);
             }
-            h.TownId = townId;
-            h.SiteId = sites.First(s => s.TownId == townId && s.Name == row.Get("安置点")).Id;
+            h.TownId = towns[row.Get("镇街")];
+            h.SiteId = sites[(h.TownId, row.Get("安置点"))];
             h.HeadName = row.Get("户主姓名");
             h.OriginVillage = row.Get("迁出村");
             h.RelocationYear = RosterCells.Integer(row.Get("搬迁年份")).Value!.Value;
@@ -75,7 +129,7 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
             h.LastVerifiedOn = RosterCells.Date(row.Get("最近走访核实日期")).Value;
         }
 
-        foreach (var row in Rows(RosterTemplate.Members))
+        foreach (var row in rows(RosterTemplate.Members))
         {
             var h = existing[row.Get(RosterTemplate.Code)];
             var id = row.Get(RosterTemplate.IdNumber).ToUpperInvariant();
@@ -95,7 +149,7 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
             m.Disability = RosterCheck.EnumOf<Disability>(row.Get("残疾情况"), Labels.Of) ?? Disability.None;
         }
 
-        foreach (var row in Rows(RosterTemplate.Employments))
+        foreach (var row in rows(RosterTemplate.Employments))
         {
             var h = existing[row.Get(RosterTemplate.Code)];
             var member = h.Members.First(x => x.IdNumber == row.Get(RosterTemplate.IdNumber).ToUpperInvariant());
@@ -117,7 +171,7 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
             e.EndDate = RosterCells.Date(row.Get("结束日期")).Value;
         }
 
-        foreach (var row in Rows(RosterTemplate.Industries))
+        foreach (var row in rows(RosterTemplate.Industries))
         {
             var h = existing[row.Get(RosterTemplate.Code)];
             var channel = RosterCheck.EnumOf<Channel>(row.Get("渠道"), Labels.Numbered)!.Value;
@@ -141,64 +195,28 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
             i.EndDate = RosterCells.Date(row.Get("结束日期")).Value;
         }
 
-        // Coverage names its member by id, so new members are saved first.
-        var source = $"导入：{Path.GetFileName(fileName)}";
-        await db.SaveWithAuditAsync(user.Name, source, ct);
-        foreach (var row in Rows(RosterTemplate.Coverages))
+        var coverageMembers = new Dictionary<SafetyNetCoverage, Member>(ReferenceEqualityComparer.Instance);
+        foreach (var row in rows(RosterTemplate.Coverages))
         {
             var h = existing[row.Get(RosterTemplate.Code)];
-            int? memberId = row.Get(RosterTemplate.IdNumber) is { Length: > 0 } id ? h.Members.First(x => x.IdNumber == id.ToUpperInvariant()).Id : null;
+            var member = row.Get(RosterTemplate.IdNumber) is { Length: > 0 } id ? h.Members.First(x => x.IdNumber == id.ToUpperInvariant()) : null;
             var kind = RosterCheck.EnumOf<CoverageKind>(row.Get("保障类型"), Labels.Of)!.Value;
             var start = RosterCells.Date(row.Get("开始日期")).Value!.Value;
-            var c = h.Coverages.FirstOrDefault(x => x.Kind == kind && x.MemberId == memberId && x.StartDate == start);
+            // A coverage is the same one when kind, start and member agree (a new member cannot match a stored coverage).
+            var c = h.Coverages.FirstOrDefault(x => x.Kind == kind && x.StartDate == start
+                && (member is null ? x.MemberId is null : member.Id != 0 && x.MemberId == member.Id));
             if (c is null)
             {
-                c = new SafetyNetCoverage { Channel = Channel.SafetyNet, Kind = kind, MemberId = memberId, StartDate = start };
+                c = new SafetyNetCoverage { Channel = Channel.SafetyNet, Kind = kind, StartDate = start };
                 h.Coverages.Add(c);
+            }
+            if (member is not null)
+            {
+                coverageMembers[c] = member;
             }
             c.MonthlyAmount = RosterCells.Decimal(row.Get("月金额（元）")).Value;
             c.EndDate = RosterCells.Date(row.Get("结束日期")).Value;
         }
-
-        // Which households this import changed: audited in the first save, or with records added or changed since
-        // (one pass over the tracker; asking per household would scan it once per household).
-        var changedIds = db.Audit.Local.Select(a => a.HouseholdId).ToHashSet();
-        var changedHouseholds = new HashSet<Household>();
-        foreach (var entry in db.ChangeTracker.Entries())
-        {
-            if (entry.State is EntityState.Added or EntityState.Modified)
-            {
-                switch (entry.Entity)
-                {
-                    case Household x:
-                        changedHouseholds.Add(x);
-                        break;
-                    case Measure m:
-                        changedIds.Add(m.HouseholdId);
-                        break;
-                }
-            }
-        }
-        foreach (var h in existing.Values)
-        {
-            var changed = changedIds.Contains(h.Id) || changedHouseholds.Contains(h);
-            HouseholdStatusUpdater.Recompute(h, today, policy);
-            if (changed && !created.Contains(h))
-            {
-                h.Version++;
-                touched.Add(h.Code);
-            }
-        }
-        progress?.Report(("重算达标状态并保存", 0.8));
-        await db.SaveWithAuditAsync(user.Name, source, ct);
-        await tx.CommitAsync(ct);
-        progress?.Report(("完成", 1));
-        notifier.Publish(new DataChange(existing.Values.Select(h => h.Id).ToList()));
-
-        var (added, updated) = (created.Count, touched.Count);
-        var unchanged = codes.Count - added - updated;
-        var skipped = report.Clean ? "" : $"；有问题的{report.BadCodes.Count}户未导入";
-        return new ImportResult(true, $"已导入{codes.Count}户：新增{added}户，更新{updated}户，无变化{unchanged}户{skipped}", report, added, updated, unchanged);
+        return coverageMembers;
     }
-
 }

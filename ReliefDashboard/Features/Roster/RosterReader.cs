@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using MiniExcelLibs;
 
 namespace ReliefDashboard.Features.Roster;
 
@@ -65,23 +64,38 @@ public static class RosterReader
         var problems = new List<RosterProblem>();
         try
         {
-            using var stream = new MemoryStream(content);
-            foreach (var sheetName in stream.GetSheetNames())
+            IReadOnlyList<string> names;
+            using (var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read))
             {
-                if (sheetName.Trim() == RosterTemplate.GuideSheet)
+                names = XlsxCells.SheetNames(zip);
+            }
+            var wanted = new List<(string Name, RosterSheet Sheet)>();
+            foreach (var sheetName in names.Where(n => n.Trim() != RosterTemplate.GuideSheet))
+            {
+                if (RosterTemplate.Sheet(sheetName) is { } sheet)
                 {
-                    continue;
+                    wanted.Add((sheetName, sheet));
                 }
-                if (RosterTemplate.Sheet(sheetName) is not { } sheet)
+                else
                 {
                     problems.Add(new RosterProblem(sheetName, null, null, $"不是模板中的工作表；模板的工作表为：{string.Join("、", RosterTemplate.Sheets.Select(s => s.Name))}"));
-                    continue;
                 }
-                stream.Position = 0;
-                var raw = stream.Query(useHeaderRow: false, sheetName: sheetName).Cast<IDictionary<string, object?>>().ToList();
-                var table = raw.Select(r => r.Values.Select(Text).ToArray()).ToList();
-                sheets[sheet] = Rows(sheet, table, problems);
             }
+            // Each sheet is its own part of the zip: read them side by side, each through its own view of the file.
+            var tables = new List<(int Row, string[] Cells)>[wanted.Count];
+            Parallel.For(0, wanted.Count, i =>
+            {
+                using var zip = new ZipArchive(new MemoryStream(content), ZipArchiveMode.Read);
+                tables[i] = XlsxCells.Read(zip, wanted[i].Name);
+            });
+            for (var i = 0; i < wanted.Count; i++)
+            {
+                sheets[wanted[i].Sheet] = Rows(wanted[i].Sheet, tables[i], problems);
+            }
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is InvalidDataException or InvalidOperationException or FormatException or IOException or System.Xml.XmlException))
+        {
+            return Fail($"“{name}”无法读取：工作簿已损坏或格式不受支持");
         }
         catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or FormatException or IOException or System.Xml.XmlException)
         {
@@ -108,16 +122,6 @@ public static class RosterReader
         }
     }
 
-    private static string Text(object? value) => value switch
-    {
-        null => "",
-        DateTime d => d.TimeOfDay == TimeSpan.Zero ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : d.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-        double n => n.ToString("0.############", CultureInfo.InvariantCulture),
-        decimal n => n.ToString(CultureInfo.InvariantCulture),
-        bool b => b ? "是" : "否",
-        _ => Convert.ToString(value, CultureInfo.InvariantCulture)?.Trim() ?? "",
-    };
-
     private static RosterFile ReadCsv(byte[] content, string name)
     {
         if (Decode(content) is not { } decoded)
@@ -140,7 +144,7 @@ public static class RosterReader
             return Fail($"“{name}”的表头与模板中任何一张表都对不上；请按模板填写，或把文件命名为表名（如“搬迁户.csv”）");
         }
         var problems = new List<RosterProblem>();
-        var rows = Rows(sheet, table, problems);
+        var rows = Rows(sheet, table.Select((cells, i) => (i + 1, cells)).ToList(), problems);
         return new RosterFile(new Dictionary<RosterSheet, IReadOnlyList<RosterRow>> { [sheet] = rows }, problems, encoding);
     }
 
@@ -229,15 +233,18 @@ public static class RosterReader
         }
     }
 
-    /// <summary>Row 1 is the header; checks it has every required column and no unknown one, then keeps the non-empty rows.</summary>
-    private static List<RosterRow> Rows(RosterSheet sheet, List<string[]> table, List<RosterProblem> problems)
+    /// <summary>
+    /// The first row is the header; checks it has every required column and no unknown one, then keeps the
+    /// non-empty rows with their row numbers.
+    /// </summary>
+    private static List<RosterRow> Rows(RosterSheet sheet, List<(int Row, string[] Cells)> table, List<RosterProblem> problems)
     {
         if (table.Count == 0)
         {
             problems.Add(new RosterProblem(sheet.Name, null, null, "工作表是空的，没有表头"));
             return [];
         }
-        var headers = table[0].Select(h => h.Trim()).ToArray();
+        var headers = table[0].Cells.Select(h => h.Trim()).ToArray();
         foreach (var missing in sheet.Columns.Where(c => c.Required && !headers.Contains(c.Header)))
         {
             problems.Add(new RosterProblem(sheet.Name, 1, missing.Header, "缺少必填列"));
@@ -254,19 +261,19 @@ public static class RosterReader
             }
         }
         var rows = new List<RosterRow>();
-        for (var r = 1; r < table.Count; r++)
+        foreach (var (number, row) in table.Skip(1))
         {
             var cells = new Dictionary<string, string>();
-            for (var c = 0; c < headers.Length && c < table[r].Length; c++)
+            for (var c = 0; c < headers.Length && c < row.Length; c++)
             {
                 if (headers[c].Length > 0)
                 {
-                    cells.TryAdd(headers[c], table[r][c].Trim());
+                    cells.TryAdd(headers[c], row[c].Trim());
                 }
             }
             if (cells.Values.Any(v => v.Length > 0))
             {
-                rows.Add(new RosterRow(r + 1, cells));
+                rows.Add(new RosterRow(number, cells));
             }
         }
         return rows;
