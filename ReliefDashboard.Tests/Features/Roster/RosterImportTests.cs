@@ -10,7 +10,7 @@ public sealed class RosterImportTests : ServiceTestBase
     private static readonly string HeadId = Ids.Make(new DateOnly(1975, 4, 8), Sex.Male, 501);
     private static readonly string WifeId = Ids.Make(new DateOnly(1978, 9, 30), Sex.Female, 502);
 
-    private static byte[] Roster(bool badSecondHousehold = false)
+    private static byte[] Roster(bool badSecondHousehold = false, Action<List<Dictionary<string, object>>, List<Dictionary<string, object>>>? spoil = null)
     {
         var households = new List<Dictionary<string, object>>
         {
@@ -27,6 +27,7 @@ public sealed class RosterImportTests : ServiceTestBase
         {
             new() { ["户编号"] = "610623001000101", ["身份证号"] = WifeId, ["渠道"] = "2", ["用工单位"] = "新动能电子科技有限公司", ["园区"] = "新动能产业园区", ["就业地点"] = "区内", ["合同期限（月）"] = "12", ["月工资（元）"] = "3200", ["开始日期"] = "2026-01-05" },
         };
+        spoil?.Invoke(households, members);
         using var stream = new MemoryStream();
         stream.SaveAs(new Dictionary<string, object> { ["搬迁户"] = households, ["家庭成员"] = members, ["就业"] = jobs });
         return stream.ToArray();
@@ -92,5 +93,64 @@ public sealed class RosterImportTests : ServiceTestBase
         Assert.False(result.Ok);
         Assert.All(result.Report!.Problems.Where(p => p.Sheet == "搬迁户"), p => Assert.Equal("只能导入本镇街的搬迁户", p.Message));
         Assert.Equal((4, 4), ((await CountsAsync()).Households, (await CountsAsync()).Members));
+    }
+
+    public static TheoryData<string, string> BadFiles() => new()
+    {
+        { "missing column", "缺少必填列" },
+        { "wrong type", "不是整数" },
+        { "bad ID number", "身份证号" },
+        { "duplicate ID", "同一人不能在两户" },
+        { "wrong encoding", "UTF-16编码" },
+        { "empty file", "是空的" },
+        { "20 MB of junk", "不是有效的Excel工作簿" },
+        { "zip of something else", "不是有效的Excel工作簿" },
+    };
+
+    private static (byte[] Content, string Name) BadFile(string kind)
+    {
+        switch (kind)
+        {
+            case "missing column":
+                return (Roster(spoil: (h, _) => h.ForEach(r => r.Remove("户主姓名"))), "台账.xlsx");
+            case "wrong type":
+                return (Roster(spoil: (h, _) => h[0]["搬迁年份"] = "二〇一八"), "台账.xlsx");
+            case "bad ID number":
+                return (Roster(spoil: (_, m) => m[1]["身份证号"] = "610623197809301234"), "台账.xlsx");
+            case "duplicate ID":
+                return (Roster(spoil: (_, m) => m[2]["身份证号"] = m[1]["身份证号"]), "台账.xlsx");
+            case "wrong encoding":
+                return ([.. System.Text.Encoding.Unicode.GetPreamble(), .. System.Text.Encoding.Unicode.GetBytes("户编号,镇街,安置点,户主姓名,迁出村,搬迁年份\r\n610623001000101,青石镇,青石新村安置社区,赵新民,石门村,2018\r\n")], "搬迁户.csv");
+            case "empty file":
+                return ([], "台账.xlsx");
+            case "20 MB of junk":
+                var junk = new byte[20 * 1024 * 1024];
+                new Random(3).NextBytes(junk);
+                return (junk, "台账.xlsx");
+            default:
+                using (var stream = new MemoryStream())
+                {
+                    using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+                    using (var w = new StreamWriter(zip.CreateEntry("照片/说明.txt").Open()))
+                    {
+                        w.Write("这是照片压缩包");
+                    }
+                    return (stream.ToArray(), "台账.xlsx");
+                }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(BadFiles))]
+    public async Task EachKindOfBadFile_IsReportedInChinese_AndChangesNothing(string kind, string expected)
+    {
+        var before = await CountsAsync();
+        var (content, name) = BadFile(kind);
+
+        var result = await As<RosterImport>(Seeded.StaffA).ImportAsync(content, name, onlyClean: false);
+
+        Assert.False(result.Ok);
+        Assert.Contains(result.Report!.Problems, p => p.ToString().Contains(expected, StringComparison.Ordinal));
+        Assert.Equal(before, await CountsAsync());
     }
 }

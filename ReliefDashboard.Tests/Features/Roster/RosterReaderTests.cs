@@ -123,4 +123,47 @@ public class RosterReaderTests
     [Fact]
     public void ACsvWhoseHeadersMatchNoSheet_IsRefused() =>
         Assert.Contains("表头与模板中任何一张表都对不上", Only(RosterReader.Read(Encoding.UTF8.GetBytes("姓名,电话\n张三,1\n"), "通讯录.csv")));
+
+    [Fact]
+    public void AUtf16Csv_IsRefused_SayingHowToSaveIt() =>
+        Assert.Contains("UTF-16编码", Only(RosterReader.Read(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("户编号,镇街\r\n")).ToArray(), "搬迁户.csv")));
+
+    /// <summary>A workbook as Excel writes it: shared strings (one with a phonetic guide), dates as styled serial numbers, gaps.</summary>
+    [Fact]
+    public void AWorkbookAsExcelWritesIt_SharedStringsDatesAndGaps_IsReadAsText()
+    {
+        const string main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        var parts = new Dictionary<string, string>
+        {
+            ["[Content_Types].xml"] = "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+            ["xl/workbook.xml"] = $"<workbook xmlns=\"{main}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"家庭成员\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+            ["xl/_rels/workbook.xml.rels"] = "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+            ["xl/sharedStrings.xml"] = $"<sst xmlns=\"{main}\"><si><t>户编号</t></si><si><t>姓名</t></si><si><t>身份证号</t></si><si><t>出生日期</t></si><si><t>性别</t></si>"
+                + "<si><t>与户主关系</t></si><si><t>劳动能力</t></si><si><r><t>王</t></r><r><rPr><b/></rPr><t>建军</t></r><rPh sb=\"0\" eb=\"1\"><t>wang</t></rPh></si><si><t xml:space=\"preserve\"> 男 </t></si></sst>",
+            ["xl/styles.xml"] = $"<styleSheet xmlns=\"{main}\"><numFmts count=\"1\"><numFmt numFmtId=\"176\" formatCode=\"yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/></numFmts>"
+                + "<cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"176\"/></cellXfs></styleSheet>",
+            ["xl/worksheets/sheet1.xml"] = $"<worksheet xmlns=\"{main}\"><sheetData>"
+                + "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c><c r=\"E1\" t=\"s\"><v>4</v></c><c r=\"F1\" t=\"s\"><v>5</v></c><c r=\"G1\" t=\"s\"><v>6</v></c></row>"
+                + "<row r=\"2\"/>"
+                + "<row r=\"4\"><c r=\"A4\"><v>610623001000001</v></c><c r=\"B4\" t=\"s\"><v>7</v></c><c r=\"C4\" t=\"inlineStr\"><is><t>610623197001010016</t></is></c><c r=\"D4\" s=\"1\"><v>25569</v></c><c r=\"E4\" t=\"s\"><v>8</v></c><c r=\"F4\" t=\"str\"><v>户主</v></c></row>"
+                + "<row r=\"5\"><c r=\"A5\"><v>610623001000001</v></c><c r=\"D5\" s=\"2\"><v>36526</v></c><c r=\"G5\" t=\"b\"><v>1</v></c></row>"
+                + "</sheetData></worksheet>",
+        };
+        using var stream = new MemoryStream();
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, xml) in parts)
+            {
+                using var w = new StreamWriter(zip.CreateEntry(name).Open());
+                w.Write(xml);
+            }
+        }
+
+        var rows = RosterReader.Read(stream.ToArray(), "台账.xlsx").Sheets[RosterTemplate.Members];
+
+        Assert.Equal([4, 5], rows.Select(r => r.Row));
+        Assert.Equal(("610623001000001", "王建军", "610623197001010016", "1970-01-01", "男", "户主"),
+            (rows[0].Get("户编号"), rows[0].Get("姓名"), rows[0].Get("身份证号"), rows[0].Get("出生日期"), rows[0].Get("性别"), rows[0].Get("与户主关系")));
+        Assert.Equal(("2000-01-01", "是", ""), (rows[1].Get("出生日期"), rows[1].Get("劳动能力"), rows[1].Get("姓名")));
+    }
 }

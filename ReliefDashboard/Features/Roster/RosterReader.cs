@@ -124,6 +124,10 @@ public static class RosterReader
 
     private static RosterFile ReadCsv(byte[] content, string name)
     {
+        if (content.AsSpan().StartsWith(new byte[] { 0xFF, 0xFE }) || content.AsSpan().StartsWith(new byte[] { 0xFE, 0xFF }))
+        {
+            return Fail($"“{name}”是UTF-16编码（Excel的“Unicode文本”），无法导入；请在Excel中另存为“CSV UTF-8（逗号分隔）”，或导入.xlsx工作簿");
+        }
         if (Decode(content) is not { } decoded)
         {
             return Fail($"“{name}”不是文本文件，或编码无法识别（支持UTF-8和GB18030/GBK）");
