@@ -6,9 +6,9 @@ namespace ReliefDashboard.Cli;
 /// Operator commands, run instead of the web app when the first argument names one:
 /// <c>demo --households N --db FILE</c> builds a district into a new database file;
 /// <c>demo --roster FILE.xlsx [--households N]</c> writes the same district as a roster workbook;
-/// <c>bench [--households N | --db FILE] [--runs N] [--only dashboard|scorecard|registry]</c> times the dashboard, the scorecards and the registry and prints the figures;
+/// <c>bench [--households N | --db FILE] [--runs N] [--only dashboard|scorecard|registry|import]</c> times the dashboard, the scorecards, the registry or the roster import and prints the figures;
 /// <c>import FILE [--town NAME] [--only-clean] [--db FILE]</c> checks and imports a roster workbook or CSV;
-/// <c>export FILE [--full] [--db FILE]</c> writes the district as a roster workbook or CSV.
+/// <c>export FILE.xlsx|.zip|.csv [--full] [--db FILE]</c> writes the district as a roster workbook, CSVs in a zip, or the household list.
 /// </summary>
 public static class CommandLine
 {

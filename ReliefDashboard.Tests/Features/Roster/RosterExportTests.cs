@@ -76,4 +76,33 @@ public sealed class RosterExportTests : ServiceTestBase
         Assert.Equal(["610623001000001", "610623001000002", "610623001000003"],
             RosterReader.Read(households.ToArray(), "搬迁户.csv").Sheets[RosterTemplate.Households].Select(r => r.Get("户编号")));
     }
+
+    [Fact]
+    public async Task TheListExport_HoldsEveryRowOfTheCurrentFilter_InItsOrder_Masked()
+    {
+        var filter = new Households.RegistryQuery { Gap = Households.RegistryGap.Unmet, Sort = Households.RegistrySort.Code, Descending = true, PageSize = 20 };
+        var shown = await As<Households.HouseholdRegistryService>().SearchAsync(filter with { PageSize = 200 });
+
+        var (file, error) = await As<RosterExport>().ExportListAsync(filter, full: false, csv: true);
+
+        Assert.Null(error);
+        var lines = RosterReader.ParseCsv(System.Text.Encoding.UTF8.GetString(file!.Content).TrimStart('\uFEFF'));
+        Assert.Equal("户编号", lines[0][0]);
+        Assert.Equal(shown.Rows.Select(r => r.Code), lines.Skip(1).Select(l => l[0]));
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^\d{4}\*+\d{3}[\dX]$", l[4]));
+        Assert.True(shown.Total >= 2);
+    }
+
+    [Fact]
+    public async Task TheListExport_InFull_IsRefusedToTheLeadingGroup_AndGivenToTownStaffForTheirTown()
+    {
+        var leader = new UserScope("leader", "领导", Roles.LeadingGroup, null, null);
+        Assert.Contains("无权导出完整", (await As<RosterExport>(leader).ExportListAsync(new(), full: true, csv: false)).Error);
+
+        var (file, _) = await As<RosterExport>(Seeded.StaffA).ExportListAsync(new(), full: true, csv: true);
+
+        var lines = RosterReader.ParseCsv(System.Text.Encoding.UTF8.GetString(file!.Content).TrimStart('\uFEFF'));
+        Assert.Equal(3, lines.Count - 1);
+        Assert.All(lines.Skip(1), l => Assert.Matches(@"^\d{17}[\dX]$", l[4]));
+    }
 }

@@ -12,12 +12,7 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
     {
         var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var verifiedSince = DateOnly.MinValue;
-        if (q.Gap == RegistryGap.Unverified)
-        {
-            var days = (await PolicyStore.LoadStatusPolicyAsync(db, ct)).VerificationMaxAgeDays;
-            verifiedSince = DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(-days);
-        }
+        var verifiedSince = await VerifiedSinceAsync(db, q, clock, ct);
         var filtered = Filter(Visible(db, scope), db, q with { Status = null }, verifiedSince);
 
         var counts = await filtered.GroupBy(h => h.Status)
@@ -74,6 +69,28 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
         return await db.Sites.AsNoTracking().Where(s => scope.Role != Roles.TownStaff || s.TownId == scope.TownId)
             .OrderBy(s => s.TownId).ThenBy(s => s.Kind).ThenBy(s => s.Name)
             .Select(s => new Option(s.Id, s.Name, s.TownId)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// <summary>The households of the registry's filter, status included, in its sort order, unpaged: what an export of the list holds.</summary>
+    public static async Task<IQueryable<Household>> ListAsync(ReliefDbContext db, UserScope scope, RegistryQuery q, TimeProvider clock, CancellationToken ct = default)
+    {
+        var filtered = Filter(Visible(db, scope), db, q, await VerifiedSinceAsync(db, q, clock, ct));
+        if (q.Status is { } status)
+        {
+            filtered = filtered.Where(h => h.Status == status);
+        }
+        return Sort(filtered, q.Sort, q.Descending);
+    }
+
+    private static async Task<DateOnly> VerifiedSinceAsync(ReliefDbContext db, RegistryQuery q, TimeProvider clock, CancellationToken ct)
+    {
+        if (q.Gap != RegistryGap.Unverified)
+        {
+            return DateOnly.MinValue;
+        }
+        var days = (await PolicyStore.LoadStatusPolicyAsync(db, ct)).VerificationMaxAgeDays;
+        return DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(-days);
     }
 
     /// <summary>

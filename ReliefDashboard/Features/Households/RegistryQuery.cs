@@ -53,6 +53,31 @@ public sealed record RegistryQuery
     public bool Descending { get; init; }
     public int Page { get; init; } = 1;
     public int PageSize { get; init; } = 20;
+
+    /// <summary>
+    /// The query from the registry's URL parameters (town, site, status, channel, labour, gap, q, sort, desc, page,
+    /// size), read leniently: a hand-edited or truncated link gives the unfiltered list instead of an error.
+    /// The page and the list export read the same link the same way.
+    /// </summary>
+    public static RegistryQuery Parse(Func<string, string?> get)
+    {
+        static int? Number(string? text) =>
+            int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+        return new()
+        {
+            TownId = Number(get("town")),
+            SiteId = Number(get("site")),
+            Status = Enum.TryParse<HouseholdStatus>(get("status"), out var s) && Enum.IsDefined(s) ? s : null,
+            Channel = Number(get("channel")) is >= 1 and <= 8 and var c ? (Channel)c : null,
+            HasLabour = get("labour") switch { "yes" => true, "no" => false, _ => null },
+            Gap = Enum.TryParse<RegistryGap>(get("gap"), true, out var g) && Enum.IsDefined(g) ? g : null,
+            Search = get("q"),
+            Sort = Enum.TryParse<RegistrySort>(get("sort"), true, out var sort) && Enum.IsDefined(sort) ? sort : RegistrySort.Code,
+            Descending = bool.TryParse(get("desc"), out var d) && d,
+            Page = Math.Max(1, Number(get("page")) ?? 1),
+            PageSize = Number(get("size")) is (20 or 50 or 100) and var n ? n : 20,
+        };
+    }
 }
 
 public sealed record RegistryRow(

@@ -1,4 +1,5 @@
 using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Features.Households;
 
 namespace ReliefDashboard.Features.Roster;
 
@@ -14,7 +15,19 @@ public static class RosterEndpoints
         app.MapGet("/roster/export", async (int? town, bool? full, string? format, HttpContext http, CurrentUser current, RosterExport export, CancellationToken ct) =>
         {
             current.Override = CurrentUser.FromPrincipal(http.User);
-            var (file, error) = await export.ExportAsync(town, full == true, format == "csv", ct);
+            var (file, error) = await export.ExportAsync(new RegistryQuery { TownId = town }, full == true, format == "csv", ct);
+            return file is null ? Results.Text(error, "text/plain; charset=utf-8", statusCode: 403) : Results.File(file.Content, file.ContentType, file.FileName);
+        });
+
+        // GET /households/export?{the registry's own parameters}&kind=list|roster&format=xlsx|csv&full=true:
+        // what the registry shows under its current filter and sort, every page.
+        app.MapGet("/households/export", async (string? kind, string? format, bool? full, HttpContext http, CurrentUser current, RosterExport export, CancellationToken ct) =>
+        {
+            current.Override = CurrentUser.FromPrincipal(http.User);
+            var query = RegistryQuery.Parse(key => http.Request.Query[key].FirstOrDefault());
+            var (file, error) = kind == "roster"
+                ? await export.ExportAsync(query, full == true, format == "csv", ct)
+                : await export.ExportListAsync(query, full == true, format == "csv", ct);
             return file is null ? Results.Text(error, "text/plain; charset=utf-8", statusCode: 403) : Results.File(file.Content, file.ContentType, file.FileName);
         });
     }
