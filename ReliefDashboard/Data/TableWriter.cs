@@ -37,6 +37,8 @@ public sealed class TableWriter<T> : IDisposable where T : class
     /// <summary>The mapped properties in column order; <see cref="Values"/> reads them in the same order.</summary>
     public IReadOnlyList<IProperty> Properties => properties;
 
+    public int IdOf(T row) => Convert.ToInt32(key.GetGetter().GetClrValue(row), System.Globalization.CultureInfo.InvariantCulture);
+
     public object?[] Values(T row) => properties.Select(p => p.GetGetter().GetClrValue(row)).ToArray();
 
     /// <summary>

@@ -144,7 +144,7 @@ public sealed class RosterStore : IDisposable
                 parts.Add($"{AuditLabels.Field(name)}：{AuditedSave.Format(values[i])}");
             }
         }
-        Audit(householdId, typeof(T).Name, Id(writer, row), "新增", AuditLabels.WholeRecord, null, string.Join("；", parts));
+        Audit(householdId, typeof(T).Name, writer.IdOf(row), "新增", AuditLabels.WholeRecord, null, string.Join("；", parts));
     }
 
     private bool Changed<T>(TableWriter<T> writer, T row, int id, int householdId, object?[] before) where T : class
@@ -162,9 +162,6 @@ public sealed class RosterStore : IDisposable
         }
         return any;
     }
-
-    private static int Id<T>(TableWriter<T> writer, T row) where T : class =>
-        (int)writer.Values(row)[writer.Properties.ToList().FindIndex(p => p.IsPrimaryKey())]!;
 
     private void Audit(int householdId, string entity, int entityId, string action, string field, string? old, string? @new) =>
         audit.Insert(new AuditEntry
