@@ -79,6 +79,9 @@ builder.Services.AddSingleton(new ReliefDashboard.Features.Supervision.EvidenceS
 builder.Services.AddScoped<ReliefDashboard.Features.Supervision.FlagService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Supervision.SuggestionService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Roster.RosterImport>();
+builder.Services.AddScoped<ReliefDashboard.Features.Benefits.BenefitService>();
+builder.Services.AddScoped<ReliefDashboard.Features.Benefits.FactoryService>();
+builder.Services.AddScoped<ReliefDashboard.Features.Benefits.ProgrammeService>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Roster.ImportJobs>();
 builder.Services.AddScoped<ReliefDashboard.Features.Roster.RosterExport>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Overview.MonthlyFiguresService>();

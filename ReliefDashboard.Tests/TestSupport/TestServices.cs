@@ -41,6 +41,9 @@ public static class TestServices
         services.AddScoped<ReliefDashboard.Features.Scorecards.ScorecardService>();
         services.TryAddSingleton(new ReliefDashboard.Features.Supervision.EvidenceStore(Path.Combine(Path.GetTempPath(), $"relief-evidence-{Guid.NewGuid():N}")));
         services.AddScoped<ReliefDashboard.Features.Supervision.FlagService>();
+        services.AddScoped<ReliefDashboard.Features.Benefits.BenefitService>();
+        services.AddScoped<ReliefDashboard.Features.Benefits.FactoryService>();
+        services.AddScoped<ReliefDashboard.Features.Benefits.ProgrammeService>();
         services.AddScoped<ReliefDashboard.Features.Supervision.SuggestionService>();
         services.AddScoped<ReliefDashboard.Features.Roster.RosterImport>();
         services.AddScoped<ReliefDashboard.Features.Roster.RosterExport>();

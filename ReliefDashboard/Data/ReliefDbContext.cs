@@ -28,6 +28,10 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
     public DbSet<FlagEvent> FlagEvents => Set<FlagEvent>();
     public DbSet<FlagEvidence> FlagEvidence => Set<FlagEvidence>();
     public DbSet<SuggestionDismissal> SuggestionDismissals => Set<SuggestionDismissal>();
+    public DbSet<Benefit> Benefits => Set<Benefit>();
+    public DbSet<ShopfrontRental> Shopfronts => Set<ShopfrontRental>();
+    public DbSet<BusinessLoan> Loans => Set<BusinessLoan>();
+    public DbSet<CommunityFactory> Factories => Set<CommunityFactory>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -216,6 +220,53 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.Property(a => a.Action).HasMaxLength(20);
             e.Property(a => a.Field).HasMaxLength(40);
             e.HasIndex(a => new { a.HouseholdId, a.At });
+        });
+        b.Entity<Benefit>(e =>
+        {
+            e.Property(x => x.Amount).HasConversion<double>();
+            e.Property(x => x.Fund).HasMaxLength(60);
+            e.Property(x => x.Voucher).HasMaxLength(60);
+            e.Property(x => x.RecordedBy).HasMaxLength(100);
+            e.Property(x => x.Source).HasMaxLength(120);
+            e.Property(x => x.VoidedBy).HasMaxLength(100);
+            e.Property(x => x.VoidReason).HasMaxLength(200);
+            e.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Employment>().WithMany().HasForeignKey(x => x.EmploymentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Industry>().WithMany().HasForeignKey(x => x.IndustryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<ShopfrontRental>().WithMany().HasForeignKey(x => x.ShopfrontId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => new { x.HouseholdId, x.Kind });
+            e.HasIndex(x => new { x.Kind, x.PaidOn });
+        });
+        b.Entity<ShopfrontRental>(e =>
+        {
+            e.Property(x => x.MonthlyRent).HasConversion<double>();
+            e.Property(x => x.Unit).HasMaxLength(40);
+            e.Property(x => x.Business).HasMaxLength(60);
+            e.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
+            e.HasIndex(x => x.HouseholdId);
+        });
+        b.Entity<BusinessLoan>(e =>
+        {
+            e.Property(x => x.Amount).HasConversion<double>();
+            e.Property(x => x.Lender).HasMaxLength(40);
+            e.Property(x => x.Purpose).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => new { x.HouseholdId, x.Status });
+        });
+        b.Entity<CommunityFactory>(e =>
+        {
+            e.Property(x => x.RentedAreaSqm).HasConversion<double>();
+            e.Property(x => x.MonthlyRent).HasConversion<double>();
+            e.Property(x => x.Name).HasMaxLength(60);
+            e.Property(x => x.Operator).HasMaxLength(60);
+            e.Property(x => x.UpdatedBy).HasMaxLength(100);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.HasIndex(x => new { x.TownId, x.Name }).IsUnique();
+            e.HasOne(x => x.Town).WithMany().HasForeignKey(x => x.TownId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<PolicySetting>(e =>
         {

@@ -138,4 +138,35 @@ public static class Labels
 
     public static readonly Channel[] EmploymentChannels =
         [Channel.IndustrialParkJob, Channel.CommunityFactoryOrBusiness, Channel.TrainingAndLabourExport, Channel.PublicWelfarePost];
+
+    public static string Of(BenefitKind k) => k switch
+    {
+        BenefitKind.ParkAward => "园区达标奖补",
+        BenefitKind.IndustrySubsidy => "产业扶贫补助",
+        BenefitKind.GraduatePostSubsidy => "高校毕业生岗位补贴",
+        BenefitKind.SelfEmploymentAward => "自主创业以奖代补",
+        BenefitKind.CrossRegionReward => "跨区域就业奖励",
+        BenefitKind.RangerPay => "生态护林员工资",
+        BenefitKind.ShopfrontRentRelief => "门面房租金减半",
+        BenefitKind.PvIncome => "光伏收益分配",
+        _ => k.ToString(),
+    };
+
+    public static string Of(LoanStatus s) => s switch
+    {
+        LoanStatus.Applied => "已申请",
+        LoanStatus.Approved => "已审批",
+        LoanStatus.Disbursed => "已放款",
+        LoanStatus.Repaid => "已还清",
+        LoanStatus.Rejected => "未获批",
+        _ => s.ToString(),
+    };
+
+    public static string Of(ViolationKind k) => k switch
+    {
+        ViolationKind.OverCap => "超上限",
+        ViolationKind.Duplicate => "重复享受",
+        ViolationKind.Ineligible => "不符合条件",
+        _ => k.ToString(),
+    };
 }

@@ -11,6 +11,9 @@ public static partial class AuditLabels
         "Industry" => "产业",
         "SafetyNetCoverage" => "兜底保障",
         "Training" => "技能培训",
+        "Benefit" => "补贴发放",
+        "ShopfrontRental" => "门面房租赁",
+        "BusinessLoan" => "无息贷款",
         _ => entity,
     };
 

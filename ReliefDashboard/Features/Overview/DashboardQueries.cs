@@ -40,7 +40,11 @@ public static class DashboardQueries
         var towns = await db.Towns.AsNoTracking().OrderBy(t => t.Id).Select(t => new TownName(t.Id, t.Name)).ToListAsync(ct);
         lastChangedAt ??= await db.Audit.OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(ct);
 
-        return new DistrictFigures(live, history, towns, AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings), flags, today, DateTime.UtcNow, lastChangedAt);
+        var money = await Benefits.ProgrammeQueries.MoneyAsync(db, null, ct);
+        var violations = await Benefits.ProgrammeQueries.ViolationCountsAsync(db, BenefitPolicy.FromSettings(settings), null, ct);
+
+        return new DistrictFigures(live, history, towns, AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings), flags, today, DateTime.UtcNow, lastChangedAt,
+            money, violations);
     }
 
     private static async Task<MonthHistory> HistoryAsync(ReliefDbContext db, DateOnly today, MonthHistory? previous, CancellationToken ct)

@@ -48,7 +48,9 @@ public sealed record DistrictFigures(
     IReadOnlyList<ReliefDashboard.Features.Supervision.FlagCount> Flags,
     DateOnly Today,
     DateTime ComputedAt,
-    DateTime? LastChangedAt);
+    DateTime? LastChangedAt,
+    IReadOnlyList<ReliefDashboard.Features.Benefits.MoneyGroup> Money,
+    IReadOnlyList<ReliefDashboard.Features.Benefits.ViolationCount> Violations);
 
 /// <summary>The counts a rate is made of, summed over any set of households.</summary>
 public readonly record struct Tally(

@@ -82,6 +82,8 @@ public sealed class PolicyService(
                     ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 0 and <= 100_000
                         ? null : "户数应为0至100000之间的整数"
                     : Percent(text);
+            case var benefit when BenefitPolicy.IsBenefitKey(benefit):
+                return BenefitPolicy.ValueProblem(benefit, text);
             default:
                 return text is "true" or "false" ? null : "应为“是”或“否”";
         }
@@ -127,6 +129,15 @@ public sealed class PolicyService(
             if ((AssessmentPolicy.FromSettings(values).Problem() ?? ScorecardPolicy.FromSettings(values).Problem()) is { } order)
             {
                 return AdminResult.Fail(order);
+            }
+        }
+        if (BenefitPolicy.IsBenefitKey(key))
+        {
+            var values = await PolicyStore.LoadValuesAsync(db, ct);
+            values[key] = text;
+            if (BenefitPolicy.FromSettings(values).Problem() is { } conflict)
+            {
+                return AdminResult.Fail(conflict);
             }
         }
         if (key is SupervisionPolicy.Keys.HelpWithinDays or SupervisionPolicy.Keys.ClearWithinDays)

@@ -1,0 +1,317 @@
+using System.Globalization;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using ReliefDashboard.Data;
+using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Features.Households;
+using ReliefDashboard.Realtime;
+
+namespace ReliefDashboard.Features.Benefits;
+
+/// <summary>One household's money: its payments (with any rule each breaks today), shopfront rentals and loans.</summary>
+public sealed record HouseholdBenefits(
+    IReadOnlyList<Benefit> Payments,
+    IReadOnlyDictionary<int, IReadOnlyList<BenefitViolation>> Violations,
+    IReadOnlyList<ShopfrontRental> Shopfronts,
+    IReadOnlyList<BusinessLoan> Loans,
+    IReadOnlyList<Option> TownSites,
+    BenefitPolicy Policy,
+    decimal CappedTotal,
+    bool CanEdit);
+
+/// <summary>
+/// Records payments, shopfront rentals and loans for a household. A payment is checked against the plan's rules
+/// (<see cref="BenefitRules"/>) inside the write transaction, so two people paying the same household at once
+/// cannot both pass the cap; a refused payment names its clause and writes nothing.
+/// </summary>
+public sealed class BenefitService(
+    IDbContextFactory<ReliefDbContext> dbFactory,
+    IServiceProvider validators,
+    ChangeNotifier notifier,
+    CurrentUser user,
+    TimeProvider clock,
+    ILogger<BenefitService> logger)
+{
+    public const string FormSource = "表单录入";
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+
+    public async Task<HouseholdBenefits?> ForHouseholdAsync(int householdId, CancellationToken ct = default)
+    {
+        var scope = await user.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var h = await db.Households.AsNoTracking().Where(x => x.Id == householdId)
+            .Select(x => new { x.TownId, x.SiteId, x.ChannelMask }).SingleOrDefaultAsync(ct);
+        if (h is null || !scope.CanRead(h.TownId, h.ChannelMask))
+        {
+            return null;
+        }
+        var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
+        var payments = await db.Benefits.AsNoTracking().Include(b => b.Member).Where(b => b.HouseholdId == householdId)
+            .OrderByDescending(b => b.PaidOn).ThenByDescending(b => b.Id).ToListAsync(ct);
+        var violations = (await BenefitLedger.ScanAsync(db, policy, h.TownId, ct))
+            .Where(v => v.HouseholdId == householdId)
+            .ToDictionary(v => v.BenefitId, v => v.Violations);
+        var shops = await db.Shopfronts.AsNoTracking().Include(s => s.Site).Where(s => s.HouseholdId == householdId)
+            .OrderByDescending(s => s.StartDate).ToListAsync(ct);
+        var loans = await db.Loans.AsNoTracking().Where(l => l.HouseholdId == householdId).OrderByDescending(l => l.AppliedOn).ToListAsync(ct);
+        var sites = await db.Sites.AsNoTracking().Where(s => s.TownId == h.TownId).OrderBy(s => s.Id)
+            .Select(s => new Option(s.Id, s.Name)).ToListAsync(ct);
+        var capped = payments.Where(p => p.VoidedAt is null && BenefitRules.CappedKinds.Contains(p.Kind)).Sum(p => p.Amount);
+        return new HouseholdBenefits(payments, violations, shops, loans, sites, policy, capped, scope.CanEdit(h.TownId));
+    }
+
+    public async Task<SaveResult> RecordAsync(BenefitInput input, CancellationToken ct = default)
+    {
+        if (await InvalidAsync(input, ct) is { } invalid)
+        {
+            return invalid;
+        }
+        return await WriteAsync(input.HouseholdId, "登记补贴发放", async (db, h, scope) =>
+        {
+            var claim = new BenefitClaim(input.Kind, input.Amount!.Value, DateOnly.FromDateTime(input.PaidOn!.Value),
+                input.ForMonth is { } m ? new DateOnly(m.Year, m.Month, 1) : null, null,
+                BenefitRules.BasisOf(input.Kind) == BenefitBasis.Employment ? input.EmploymentId : null,
+                BenefitRules.BasisOf(input.Kind) == BenefitBasis.Industry ? input.IndustryId : null,
+                BenefitRules.BasisOf(input.Kind) == BenefitBasis.Shopfront ? input.ShopfrontId : null);
+            // Read inside the write transaction: a payment saved a moment ago by someone else is already in the prior list.
+            var ledger = await BenefitLedger.ForHouseholdAsync(db, h.Id, h.SiteId, ct);
+            if (claim.EmploymentId is { } jobId && ledger.Jobs.TryGetValue(jobId, out var job))
+            {
+                claim = claim with { MemberId = job.MemberId };
+            }
+            var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
+            var problems = BenefitRules.Check(policy, claim, ledger);
+            if (problems.Count > 0)
+            {
+                return problems.Select(p => p.Text).ToList();
+            }
+            var benefit = new Benefit
+            {
+                HouseholdId = h.Id,
+                MemberId = claim.MemberId,
+                Kind = claim.Kind,
+                Amount = claim.Amount,
+                PaidOn = claim.PaidOn,
+                ForMonth = claim.ForMonth,
+                EmploymentId = claim.EmploymentId,
+                IndustryId = claim.IndustryId,
+                ShopfrontId = claim.ShopfrontId,
+                Fund = input.Fund.Trim(),
+                Voucher = input.Voucher.Trim(),
+                RecordedBy = scope.Name,
+                RecordedAt = DateTime.UtcNow,
+                Source = FormSource,
+            };
+            db.Benefits.Add(benefit);
+            await db.SaveChangesAsync(ct);
+            Audit(db, scope, h.Id, nameof(Benefit), benefit.Id, "新增",
+                $"{BenefitRules.Clause(benefit.Kind)} {Labels.Of(benefit.Kind)} {BenefitRules.Yuan(benefit.Amount)}，发放日 {benefit.PaidOn:yyyy-MM-dd}"
+                + (benefit.ForMonth is { } fm ? $"，所属 {fm:yyyy-MM}" : "") + $"，{benefit.Fund}，凭证 {benefit.Voucher}");
+            return null;
+        }, ct);
+    }
+
+    /// <summary>Voids a payment recorded in error. It stays in the ledger, struck through, with who voided it and why.</summary>
+    public async Task<SaveResult> VoidAsync(int benefitId, string reason, CancellationToken ct = default)
+    {
+        var why = reason.Trim();
+        if (why.Length is < 2 or > 200)
+        {
+            return SaveResult.Invalid("请填写作废原因（2至200个字）");
+        }
+        await using var probe = await dbFactory.CreateDbContextAsync(ct);
+        var householdId = await probe.Benefits.Where(b => b.Id == benefitId).Select(b => (int?)b.HouseholdId).SingleOrDefaultAsync(ct);
+        if (householdId is null)
+        {
+            return SaveResult.Invalid("找不到该笔发放记录");
+        }
+        return await WriteAsync(householdId.Value, "作废补贴发放", async (db, h, scope) =>
+        {
+            var benefit = await db.Benefits.SingleAsync(b => b.Id == benefitId, ct);
+            if (benefit.VoidedAt is not null)
+            {
+                return [$"该笔发放已于{benefit.VoidedAt.Value.ToLocalTime():yyyy-MM-dd HH:mm}由{benefit.VoidedBy}作废"];
+            }
+            benefit.VoidedAt = DateTime.UtcNow;
+            benefit.VoidedBy = scope.Name;
+            benefit.VoidReason = why;
+            Audit(db, scope, h.Id, nameof(Benefit), benefit.Id, "作废", $"{Labels.Of(benefit.Kind)} {BenefitRules.Yuan(benefit.Amount)}，原因：{why}");
+            return null;
+        }, ct);
+    }
+
+    public async Task<SaveResult> SaveShopfrontAsync(ShopfrontInput input, CancellationToken ct = default)
+    {
+        if (await InvalidAsync(input, ct) is { } invalid)
+        {
+            return invalid;
+        }
+        return await WriteAsync(input.HouseholdId, "登记门面房租赁", async (db, h, scope) =>
+        {
+            if (!await db.Sites.AnyAsync(s => s.Id == input.SiteId && s.TownId == h.TownId, ct))
+            {
+                return ["门面房须在本户所在镇街的安置社区"];
+            }
+            var shop = input.Id == 0 ? new ShopfrontRental { Unit = "", Business = "", HouseholdId = h.Id }
+                : await db.Shopfronts.SingleOrDefaultAsync(s => s.Id == input.Id && s.HouseholdId == h.Id, ct);
+            if (shop is null)
+            {
+                return ["该门面房租赁记录不存在"];
+            }
+            var before = input.Id == 0 ? null : Describe(shop);
+            shop.SiteId = input.SiteId;
+            shop.Unit = input.Unit.Trim();
+            shop.Business = input.Business.Trim();
+            shop.MonthlyRent = input.MonthlyRent!.Value;
+            shop.StartDate = DateOnly.FromDateTime(input.StartDate!.Value);
+            shop.EndDate = input.EndDate is { } end ? DateOnly.FromDateTime(end) : null;
+            if (input.Id == 0)
+            {
+                db.Shopfronts.Add(shop);
+            }
+            await db.SaveChangesAsync(ct);
+            var site = await db.Sites.Where(s => s.Id == shop.SiteId).Select(s => s.Name).SingleAsync(ct);
+            Audit(db, scope, h.Id, nameof(ShopfrontRental), shop.Id, input.Id == 0 ? "新增" : "修改", $"{site} {Describe(shop)}", before);
+            return null;
+        }, ct);
+    }
+
+    public async Task<SaveResult> SaveLoanAsync(LoanInput input, CancellationToken ct = default)
+    {
+        if (await InvalidAsync(input, ct) is { } invalid)
+        {
+            return invalid;
+        }
+        return await WriteAsync(input.HouseholdId, "登记无息贷款", async (db, h, scope) =>
+        {
+            var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
+            var amount = input.Amount!.Value;
+            if (amount < policy.LoanMin || amount > policy.LoanMax)
+            {
+                return [$"不符合三(三)：创业无息贷款额度为{BenefitRules.Yuan(policy.LoanMin)}至{BenefitRules.Yuan(policy.LoanMax)}，本次{BenefitRules.Yuan(amount)}"];
+            }
+            var loan = input.Id == 0 ? new BusinessLoan { Lender = "", Purpose = "", HouseholdId = h.Id }
+                : await db.Loans.SingleOrDefaultAsync(l => l.Id == input.Id && l.HouseholdId == h.Id, ct);
+            if (loan is null)
+            {
+                return ["该贷款记录不存在"];
+            }
+            if (input.Id == 0)
+            {
+                var applied = DateOnly.FromDateTime(input.AppliedOn!.Value);
+                var business = await db.Industries.AnyAsync(i => i.HouseholdId == h.Id && i.Channel == Channel.CommunityFactoryOrBusiness
+                    && i.StartDate <= applied && (i.EndDate == null || i.EndDate >= applied), ct);
+                if (!business)
+                {
+                    return ["不符合三(三)：无息贷款用于解决搬迁户创业资金困难，本户在申请日没有在营的自主创业记录，请先登记创业项目"];
+                }
+                var open = await db.Loans.AnyAsync(l => l.HouseholdId == h.Id && l.Status != LoanStatus.Repaid && l.Status != LoanStatus.Rejected, ct);
+                if (open)
+                {
+                    return ["本户已有未结清的无息贷款，不能重复申请"];
+                }
+            }
+            else if (loan.Version != input.Version)
+            {
+                return ["保存未成功：在您编辑期间，此贷款记录已被他人修改，请关闭后重新打开核对"];
+            }
+            var before = input.Id == 0 ? null : Describe(loan);
+            db.Entry(loan).Property(l => l.Version).OriginalValue = loan.Version;
+            loan.Amount = amount;
+            loan.Lender = input.Lender.Trim();
+            loan.Purpose = input.Purpose.Trim();
+            loan.Status = input.Status;
+            loan.AppliedOn = DateOnly.FromDateTime(input.AppliedOn!.Value);
+            loan.DisbursedOn = input.DisbursedOn is { } d ? DateOnly.FromDateTime(d) : null;
+            loan.DueOn = input.DueOn is { } due ? DateOnly.FromDateTime(due) : null;
+            loan.Version++;
+            if (input.Id == 0)
+            {
+                db.Loans.Add(loan);
+            }
+            await db.SaveChangesAsync(ct);
+            Audit(db, scope, h.Id, nameof(BusinessLoan), loan.Id, input.Id == 0 ? "新增" : "修改", Describe(loan), before);
+            return null;
+        }, ct);
+    }
+
+    private static string Describe(ShopfrontRental s) =>
+        $"门面 {s.Unit}（{s.Business}），月租金 {BenefitRules.Yuan(s.MonthlyRent)}，{s.StartDate:yyyy-MM-dd} 起" + (s.EndDate is { } e ? $"至 {e:yyyy-MM-dd}" : "");
+
+    private static string Describe(BusinessLoan l) =>
+        $"{BenefitRules.Yuan(l.Amount)}，{l.Lender}，{Labels.Of(l.Status)}，申请 {l.AppliedOn:yyyy-MM-dd}" + (l.DisbursedOn is { } d ? $"，放款 {d:yyyy-MM-dd}" : "");
+
+    private async Task<SaveResult?> InvalidAsync<TInput>(TInput input, CancellationToken ct)
+    {
+        var validation = await validators.GetRequiredService<IValidator<TInput>>().ValidateAsync(input, ct);
+        return validation.IsValid ? null : SaveResult.Invalid(validation.Errors.Select(e => e.ErrorMessage));
+    }
+
+    /// <summary>
+    /// Runs a change in one immediate transaction (SQLite takes the write lock at BEGIN, so the checks see every
+    /// committed payment), with the town check, the audit rows and one notification. Any refusal rolls everything back.
+    /// </summary>
+    private async Task<SaveResult> WriteAsync(int householdId, string what, Func<ReliefDbContext, Household, UserScope, Task<List<string>?>> change, CancellationToken ct)
+    {
+        var scope = await user.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var h = await db.Households.SingleOrDefaultAsync(x => x.Id == householdId, ct);
+            if (h is null)
+            {
+                return SaveResult.NotFound;
+            }
+            if (!scope.CanEdit(h.TownId))
+            {
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"{what} {h.Code}", null, ct);
+                return SaveResult.Forbidden;
+            }
+            if (await change(db, h, scope) is { } problems)
+            {
+                await tx.RollbackAsync(ct);
+                return SaveResult.Invalid(problems);
+            }
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Invalid("保存未成功：在您编辑期间，此记录已被他人修改，请关闭后重新打开核对");
+        }
+        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            logger.LogError(ex, "Saving money records of household {HouseholdId} failed", householdId);
+            return SaveResult.Invalid("保存失败：数据库暂时无法写入，本次登记未保存，请稍后再试。");
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+        notifier.Publish(new DataChange([householdId]));
+        return new SaveResult(SaveOutcome.Saved, [], 0);
+    }
+
+    private static void Audit(ReliefDbContext db, UserScope scope, int householdId, string entity, int id, string action, string now, string? before = null) =>
+        db.Audit.Add(new AuditEntry
+        {
+            At = DateTime.UtcNow,
+            User = scope.Name,
+            Source = FormSource,
+            HouseholdId = householdId,
+            Entity = entity,
+            EntityId = id,
+            Action = action,
+            Field = AuditLabels.WholeRecord,
+            OldValue = before,
+            NewValue = now,
+        });
+
+    internal static string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+}

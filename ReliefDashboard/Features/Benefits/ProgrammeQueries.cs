@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using ReliefDashboard.Data;
+using ReliefDashboard.Domain;
+
+namespace ReliefDashboard.Features.Benefits;
+
+/// <summary>Money paid, summed in SQL by town and kind (voided payments left out).</summary>
+public sealed record MoneyGroup(int TownId, BenefitKind Kind, int Payments, int Households, decimal Amount);
+
+/// <summary>Payments that break a rule as the settings stand, counted by town and kind of breach.</summary>
+public sealed record ViolationCount(int TownId, ViolationKind Kind, int Payments);
+
+public sealed record ParkProgress(string Park, int Households, bool Meets);
+
+public sealed record StationProgress(string Station, int Households, decimal Kilowatts);
+
+public sealed record PostYear(int Year, int Filled);
+
+/// <summary>Each measure of the plan with its target (from the settings) and its actual (from the records).</summary>
+public sealed record Implementation(
+    BenefitPolicy Policy,
+    IReadOnlyList<ParkProgress> Parks,
+    IReadOnlyList<PostYear> UrbanPosts,
+    int UrbanPostsActive,
+    int RangersActive,
+    IReadOnlyList<StationProgress> Stations,
+    int PvHouseholds,
+    int Factories,
+    int EligibleFactories,
+    int ShopfrontsRenting,
+    int ShopfrontsHalved,
+    IReadOnlyList<(LoanStatus Status, int Count, decimal Amount)> Loans,
+    IReadOnlyList<MoneyGroup> Money,
+    IReadOnlyList<ViolationCount> Violations);
+
+/// <summary>
+/// The district-level reads of the money and posts: GROUP BY queries over the ledger and the measures, and the
+/// violations scan. The dashboard's money panel reads <see cref="MoneyAsync"/> with its other figures.
+/// </summary>
+public static class ProgrammeQueries
+{
+    public static async Task<IReadOnlyList<MoneyGroup>> MoneyAsync(ReliefDbContext db, int? townId, CancellationToken ct)
+    {
+        var benefits = db.Benefits.Where(b => b.VoidedAt == null);
+        if (townId is { } town)
+        {
+            benefits = benefits.Where(b => b.Household!.TownId == town);
+        }
+        var rows = await benefits
+            .GroupBy(b => new { b.Household!.TownId, b.Kind })
+            .Select(g => new { g.Key.TownId, g.Key.Kind, Payments = g.Count(), Households = g.Select(b => b.HouseholdId).Distinct().Count(), Amount = g.Sum(b => (double)b.Amount) })
+            .ToListAsync(ct);
+        return rows.Select(r => new MoneyGroup(r.TownId, r.Kind, r.Payments, r.Households, decimal.Round((decimal)r.Amount, 2))).ToList();
+    }
+
+    public static async Task<IReadOnlyList<ViolationCount>> ViolationCountsAsync(ReliefDbContext db, BenefitPolicy policy, int? townId, CancellationToken ct) =>
+        (await BenefitLedger.ScanAsync(db, policy, townId, ct))
+            .SelectMany(v => v.Violations.Select(x => x.Kind).Distinct().Select(k => (v.TownId, Kind: k)))
+            .GroupBy(x => x)
+            .Select(g => new ViolationCount(g.Key.TownId, g.Key.Kind, g.Count()))
+            .ToList();
+
+    public static async Task<Implementation> ImplementationAsync(ReliefDbContext db, int? townId, DateOnly today, CancellationToken ct)
+    {
+        var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
+        var households = townId is { } t ? db.Households.Where(h => h.TownId == t) : db.Households;
+        var industries = db.Industries.Where(i => i.StartDate <= today && (i.EndDate == null || i.EndDate >= today)
+            && households.Any(h => h.Id == i.HouseholdId));
+        var jobs = db.Employments.Where(e => households.Any(h => h.Id == e.HouseholdId));
+
+        var parks = (await industries.Where(i => i.Channel == Channel.AgriculturalIndustry && i.Park != null)
+                .GroupBy(i => i.Park!)
+                .Select(g => new { Park = g.Key, Households = g.Select(i => i.HouseholdId).Distinct().Count() })
+                .ToListAsync(ct))
+            .Select(p => new ParkProgress(p.Park, p.Households, p.Households >= policy.ParkMinHouseholds))
+            .OrderByDescending(p => p.Households).ToList();
+
+        var posts = jobs.Where(e => e.Channel == Channel.PublicWelfarePost);
+        var firstDay = new DateOnly(policy.UrbanPostFirstYear, 1, 1);
+        var lastDay = firstDay.AddYears(policy.UrbanPostYears);
+        var byYear = await posts.Where(e => e.PostType != policy.RangerPostType && e.StartDate >= firstDay && e.StartDate < lastDay)
+            .GroupBy(e => e.StartDate.Year).Select(g => new { Year = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var urbanYears = Enumerable.Range(policy.UrbanPostFirstYear, policy.UrbanPostYears)
+            .Select(y => new PostYear(y, byYear.Where(b => b.Year == y).Sum(b => b.Count))).ToList();
+        var active = posts.Where(e => e.StartDate <= today && (e.EndDate == null || e.EndDate >= today));
+        var urbanActive = await active.CountAsync(e => e.PostType != policy.RangerPostType, ct);
+        var rangers = await active.CountAsync(e => e.PostType == policy.RangerPostType, ct);
+
+        var stations = (await industries.Where(i => i.Channel == Channel.Photovoltaic)
+                .GroupBy(i => i.PvStation ?? "（未登记电站）")
+                .Select(g => new { Station = g.Key, Households = g.Select(i => i.HouseholdId).Distinct().Count(), Kw = g.Sum(i => (double?)i.PvShareKw) ?? 0 })
+                .ToListAsync(ct))
+            .Select(s => new StationProgress(s.Station, s.Households, decimal.Round((decimal)s.Kw, 1))).ToList();
+        var pvHouseholds = await industries.Where(i => i.Channel == Channel.Photovoltaic).Select(i => i.HouseholdId).Distinct().CountAsync(ct);
+
+        var factoryRows = await db.Factories.AsNoTracking().Where(f => townId == null || f.TownId == townId).ToListAsync(ct);
+        var eligible = factoryRows.Count(f => FactoryEligibility.Of(policy, f).Eligible);
+
+        var shops = db.Shopfronts.Where(s => households.Any(h => h.Id == s.HouseholdId) && s.StartDate <= today && (s.EndDate == null || s.EndDate >= today));
+        var renting = await shops.CountAsync(ct);
+        var halvedSince = new DateOnly(today.Year, today.Month, 1).AddMonths(-policy.RentHalvingMonths + 1);
+        var halved = await shops.CountAsync(s => s.StartDate >= halvedSince, ct);
+
+        var loans = (await db.Loans.Where(l => households.Any(h => h.Id == l.HouseholdId))
+                .GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(l => (double)l.Amount) }).ToListAsync(ct))
+            .Select(l => (l.Key, l.Count, decimal.Round((decimal)l.Amount, 2))).OrderBy(l => l.Key).ToList();
+
+        var money = await MoneyAsync(db, townId, ct);
+        var violations = await ViolationCountsAsync(db, policy, townId, ct);
+        return new Implementation(policy, parks, urbanYears, urbanActive, rangers, stations, pvHouseholds, factoryRows.Count, eligible,
+            renting, halved, loans, money, violations);
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using ReliefDashboard.Data;
+using ReliefDashboard.Domain;
+using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Features.Households;
+
+namespace ReliefDashboard.Features.Benefits;
+
+public sealed record LedgerQuery(int? TownId = null, BenefitKind? Kind = null, int? Year = null, bool IncludeVoided = false, int Page = 0, int PageSize = 50);
+
+public sealed record LedgerRow(
+    int Id, int HouseholdId, string Code, string HeadName, string Town, string? Member, BenefitKind Kind, decimal Amount,
+    DateOnly PaidOn, DateOnly? ForMonth, string Fund, string Voucher, string RecordedBy, bool Voided, string? VoidReason);
+
+public sealed record LedgerPage(IReadOnlyList<LedgerRow> Rows, int Total, decimal Amount, IReadOnlyList<Option> Towns);
+
+/// <summary>The district-level pages over the money: the ledger, the violations list and the implementation page, each scoped to the user.</summary>
+public sealed class ProgrammeService(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser user, TimeProvider clock)
+{
+    /// <summary>Town staff read their own town; every other role the district (a department: the kinds of its channels).</summary>
+    private static int? TownOf(UserScope scope, int? asked) => scope.Role == Roles.TownStaff ? scope.TownId : asked;
+
+    public async Task<LedgerPage> LedgerAsync(LedgerQuery q, CancellationToken ct = default)
+    {
+        var scope = await user.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var kinds = BenefitLedger.KindsFor(scope).ToList();
+        var rows = db.Benefits.AsNoTracking().Where(b => kinds.Contains(b.Kind));
+        if (TownOf(scope, q.TownId) is { } town)
+        {
+            rows = rows.Where(b => b.Household!.TownId == town);
+        }
+        if (q.Kind is { } kind)
+        {
+            rows = rows.Where(b => b.Kind == kind);
+        }
+        if (q.Year is { } year)
+        {
+            var from = new DateOnly(year, 1, 1);
+            var to = from.AddYears(1);
+            rows = rows.Where(b => b.PaidOn >= from && b.PaidOn < to);
+        }
+        if (!q.IncludeVoided)
+        {
+            rows = rows.Where(b => b.VoidedAt == null);
+        }
+        var total = await rows.CountAsync(ct);
+        var amount = await rows.Where(b => b.VoidedAt == null).SumAsync(b => (double?)b.Amount, ct) ?? 0;
+        var page = await rows.OrderByDescending(b => b.PaidOn).ThenByDescending(b => b.Id)
+            .Skip(Math.Max(0, q.Page) * q.PageSize).Take(q.PageSize)
+            .Select(b => new LedgerRow(b.Id, b.HouseholdId, b.Household!.Code, b.Household.HeadName, b.Household.Town!.Name,
+                b.Member == null ? null : b.Member.Name, b.Kind, b.Amount, b.PaidOn, b.ForMonth, b.Fund, b.Voucher, b.RecordedBy,
+                b.VoidedAt != null, b.VoidReason))
+            .ToListAsync(ct);
+        var towns = await db.Towns.AsNoTracking().Where(t => scope.Role != Roles.TownStaff || t.Id == scope.TownId)
+            .OrderBy(t => t.Id).Select(t => new Option(t.Id, t.Name, null)).ToListAsync(ct);
+        return new LedgerPage(page, total, decimal.Round((decimal)amount, 2), towns);
+    }
+
+    public async Task<(IReadOnlyList<ViolationRow> Rows, IReadOnlyDictionary<int, string> Towns)> ViolationsAsync(int? townId = null, CancellationToken ct = default)
+    {
+        var scope = await user.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
+        var kinds = BenefitLedger.KindsFor(scope);
+        var rows = (await BenefitLedger.ScanAsync(db, policy, TownOf(scope, townId), ct)).Where(r => kinds.Contains(r.Kind))
+            .OrderBy(r => r.TownId).ThenBy(r => r.Code).ThenBy(r => r.PaidOn).ToList();
+        var towns = await db.Towns.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
+        return (rows, towns);
+    }
+
+    public async Task<(Implementation Figures, string Scope)> ImplementationAsync(CancellationToken ct = default)
+    {
+        var scope = await user.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var town = TownOf(scope, null);
+        var name = town is { } t ? await db.Towns.Where(x => x.Id == t).Select(x => x.Name).SingleAsync(ct) : "全区";
+        return (await ProgrammeQueries.ImplementationAsync(db, town, today, ct), name);
+    }
+}
