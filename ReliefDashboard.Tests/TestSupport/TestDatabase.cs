@@ -10,13 +10,25 @@ namespace ReliefDashboard.TestSupport;
 /// </summary>
 public sealed class TestDatabase : IDbContextFactory<ReliefDbContext>, IAsyncDisposable
 {
-    private readonly SqliteConnection connection = new("Data Source=:memory:");
+    private readonly SqliteConnection connection;
     private readonly DbContextOptions<ReliefDbContext> options;
+    private readonly string? file;
 
     public TestDatabase()
     {
+        connection = new("Data Source=:memory:");
         connection.Open();
         options = new DbContextOptionsBuilder<ReliefDbContext>().UseSqlite(connection).Options;
+        using var db = CreateDbContext();
+        db.Database.Migrate();
+    }
+
+    /// <summary>A database file, each context on its own connection: for tests of two writers at once.</summary>
+    public TestDatabase(string file)
+    {
+        this.file = file;
+        connection = new($"Data Source={file}");
+        options = new DbContextOptionsBuilder<ReliefDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options;
         using var db = CreateDbContext();
         db.Database.Migrate();
     }
@@ -25,5 +37,15 @@ public sealed class TestDatabase : IDbContextFactory<ReliefDbContext>, IAsyncDis
 
     public Task<ReliefDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => Task.FromResult(CreateDbContext());
 
-    public async ValueTask DisposeAsync() => await connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await connection.DisposeAsync();
+        if (file is not null)
+        {
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
 }

@@ -160,8 +160,28 @@ public sealed class SuggestionService(
             found.AddRange(byTown.GroupBy(h => h.TownId).Select(g => PerTown($"suspect-{rule.Kind}", g.Key, towns, g.Select(h => h.Id),
                 n => $"疑点数据：{n}户{rule.Label}", rule.Action, FlagSeverity.Serious, $"疑点数据·{rule.Label}")));
         }
+
+        // A benefit over its cap, granted twice or to the ineligible (DOMAIN.md §8): the same check that refuses one at entry.
+        var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
+        var breaches = (await Benefits.BenefitLedger.ScanAsync(db, policy, null, ct))
+            .SelectMany(v => v.Violations.Select(x => (v.TownId, v.HouseholdId, x.Kind)))
+            .Distinct();
+        foreach (var group in breaches.GroupBy(b => (b.TownId, b.Kind)))
+        {
+            var label = $"补贴{Labels.Of(group.Key.Kind)}";
+            found.Add(PerTown($"suspect-benefit-{group.Key.Kind}", group.Key.TownId, towns, group.Select(b => b.HouseholdId).Distinct(),
+                n => $"疑点数据：{n}户补贴发放{Labels.Of(group.Key.Kind)}（{BenefitViolationClauses(group.Key.Kind)}）",
+                "逐笔核实违规发放的补贴，追回多发资金或补齐依据，并在补贴台账中作废错误记录", FlagSeverity.Serious, $"疑点数据·{label}"));
+        }
         return found;
     }
+
+    private static string BenefitViolationClauses(ViolationKind kind) => kind switch
+    {
+        ViolationKind.OverCap => "三(一)、三(三) 累计不超过上限",
+        ViolationKind.Duplicate => "不能重复享受",
+        _ => "不符合发放条件",
+    };
 
     private static Suggestion PerTown(string rule, int townId, IReadOnlyDictionary<int, string> towns, IEnumerable<int> households,
         Func<int, string> reason, string action, FlagSeverity severity, string label, IndicatorKind? indicator = null)
