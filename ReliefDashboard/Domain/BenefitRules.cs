@@ -69,6 +69,19 @@ public static class BenefitRules
         _ => "",
     };
 
+    /// <summary>Sorts kinds in the plan's order of clauses, 三(一) to 三(六).</summary>
+    public static int ClauseOrder(BenefitKind kind) => kind switch
+    {
+        BenefitKind.ParkAward => 1,
+        BenefitKind.IndustrySubsidy => 2,
+        BenefitKind.GraduatePostSubsidy => 3,
+        BenefitKind.SelfEmploymentAward => 4,
+        BenefitKind.ShopfrontRentRelief => 5,
+        BenefitKind.CrossRegionReward => 6,
+        BenefitKind.RangerPay => 7,
+        _ => 8,
+    };
+
     public static IReadOnlyList<BenefitViolation> Check(BenefitPolicy p, BenefitClaim c, HouseholdLedger h)
     {
         var found = new List<BenefitViolation>();

@@ -29,11 +29,14 @@ public static class DemoDataLoader
             var towns = DemoDistrictGenerator.BuildTowns();
             db.Towns.AddRange(towns);
             await db.SaveChangesAsync(ct);
+            var money = new DemoBenefits(asOf, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct)));
+            db.Factories.AddRange(money.Factories(towns));
+            await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
 
             var months = Months.CompletedBefore(asOf, Months.History);
             var history = new MonthlyFiguresBuilder(months, policy);
-            var written = Write(db, tx.GetDbTransaction(), generator.Households(towns), history, ct);
+            var written = Write(db, tx.GetDbTransaction(), generator.Households(towns), history, money, ct);
             db.MonthlyFigures.AddRange(history.Rows);
             db.FigureMonths.AddRange(months.Select(m => new FigureMonth { Month = m, TakenAt = DateTime.UtcNow, Source = HistorySource }));
             await db.SaveChangesAsync(ct);
@@ -49,7 +52,7 @@ public static class DemoDataLoader
 
     public const string HistorySource = "演示数据载入时按记录回溯";
 
-    private static int Write(ReliefDbContext db, DbTransaction tx, IEnumerable<Household> households, MonthlyFiguresBuilder history, CancellationToken ct)
+    private static int Write(ReliefDbContext db, DbTransaction tx, IEnumerable<Household> households, MonthlyFiguresBuilder history, DemoBenefits money, CancellationToken ct)
     {
         using var householdRows = new TableWriter<Household>(db, tx);
         using var memberRows = new TableWriter<Member>(db, tx);
@@ -96,6 +99,19 @@ public static class DemoDataLoader
                 trainingRows.Insert(t);
             }
             history.Add(h);
+            money.Add(h);
+        }
+        using (var shopRows = new TableWriter<ShopfrontRental>(db, tx))
+        {
+            money.Shopfronts.ForEach(shopRows.Insert);
+        }
+        using (var loanRows = new TableWriter<BusinessLoan>(db, tx))
+        {
+            money.Loans.ForEach(loanRows.Insert);
+        }
+        using (var benefitRows = new TableWriter<Benefit>(db, tx))
+        {
+            money.Benefits.ForEach(benefitRows.Insert);
         }
         return householdId;
     }

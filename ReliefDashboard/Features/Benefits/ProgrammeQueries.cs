@@ -68,11 +68,13 @@ public static class ProgrammeQueries
             && households.Any(h => h.Id == i.HouseholdId));
         var jobs = db.Employments.Where(e => households.Any(h => h.Id == e.HouseholdId));
 
+        // A park is a town's: two towns may give theirs the same name.
         var parks = (await industries.Where(i => i.Channel == Channel.AgriculturalIndustry && i.Park != null)
-                .GroupBy(i => i.Park!)
-                .Select(g => new { Park = g.Key, Households = g.Select(i => i.HouseholdId).Distinct().Count() })
+                .Join(db.Households, i => i.HouseholdId, h => h.Id, (i, h) => new { h.TownId, Town = h.Town!.Name, i.Park, i.HouseholdId })
+                .GroupBy(x => new { x.TownId, x.Town, x.Park })
+                .Select(g => new { g.Key.Town, g.Key.Park, Households = g.Select(x => x.HouseholdId).Distinct().Count() })
                 .ToListAsync(ct))
-            .Select(p => new ParkProgress(p.Park, p.Households, p.Households >= policy.ParkMinHouseholds))
+            .Select(p => new ParkProgress($"{p.Town} · {p.Park}", p.Households, p.Households >= policy.ParkMinHouseholds))
             .OrderByDescending(p => p.Households).ToList();
 
         var posts = jobs.Where(e => e.Channel == Channel.PublicWelfarePost);
