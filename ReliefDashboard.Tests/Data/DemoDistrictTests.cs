@@ -55,6 +55,25 @@ public sealed class DemoDistrictTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task District_HasMoneyUnderEveryClause_AndOnlyItsLegacyLedgerBreaksARule()
+    {
+        await using var db = first.CreateDbContext();
+        var kinds = await db.Benefits.Select(b => b.Kind).Distinct().ToListAsync();
+        Assert.Equal(Enum.GetValues<BenefitKind>(), kinds.Order());
+        Assert.True(await db.Shopfronts.CountAsync() >= 10);
+        Assert.True(await db.Loans.CountAsync() >= 10);
+        var factories = await db.Factories.ToListAsync();
+        Assert.Contains(factories, f => FactoryEligibility.Of(BenefitPolicy.Default, f).Eligible);
+        Assert.Contains(factories, f => !FactoryEligibility.Of(BenefitPolicy.Default, f).Eligible);
+
+        // What the generator pays keeps the rules; the breaches are the households given an old ledger's rows.
+        var violations = await Features.Benefits.BenefitLedger.ScanAsync(db, BenefitPolicy.Default, null, default);
+        var legacy = await db.Benefits.Where(b => b.Source == DemoBenefits.LegacySource).Select(b => b.HouseholdId).Distinct().ToListAsync();
+        Assert.NotEmpty(violations);
+        Assert.All(violations, v => Assert.Contains(v.HouseholdId, legacy));
+    }
+
+    [Fact]
     public async Task District_HasTheShapeThePlanDescribes()
     {
         await using var db = first.CreateDbContext();

@@ -102,13 +102,18 @@ public sealed class AdministrationTests : ServiceTestBase
     [InlineData(AssessmentPolicy.Keys.Target, "101", "应为0至100之间的百分数，最多一位小数")]
     [InlineData(AssessmentPolicy.Keys.GreenFrom, "92.55", "应为0至100之间的百分数，最多一位小数")]
     [InlineData(AssessmentPolicy.Keys.AmberFrom, "96", "黄色档下限不能高于绿色档下限")]
+    [InlineData(BenefitPolicy.Keys.IndustryCap, "两万", "金额应为0至1000000之间的数，最多两位小数（元）")]
+    [InlineData(BenefitPolicy.Keys.GraduateContract, "0", "月数应为1至120之间的整数")]
+    [InlineData(BenefitPolicy.Keys.FactoryPercent, "40.25", "应为0至100之间的百分数，最多一位小数")]
+    [InlineData(BenefitPolicy.Keys.LoanMin, "90000", "无息贷款下限不能高于上限")]
+    [InlineData(BenefitPolicy.Keys.SelfEmploymentAward, "25000", "创业补助金额不能高于产业扶持累计上限")]
     public async Task ABadPolicyValue_IsRefusedInChinese_AndChangesNothing(string key, string value, string message)
     {
         var result = await Get<PolicyService>().UpdateAsync(key, value, null);
         Assert.Equal(message, Assert.Single(result.Errors));
         Assert.Empty(await Get<PolicyService>().HistoryAsync());
         var stored = (await Get<PolicyService>().ListAsync()).Single(p => p.Key == key).Value;
-        Assert.Equal(StatusPolicy.Defaults.Concat(AssessmentPolicy.Defaults).Single(p => p.Key == key).Value, stored);
+        Assert.Equal(PolicyDefaults.All.Single(p => p.Key == key).Value, stored);
     }
 
     [Fact]

@@ -32,9 +32,21 @@ public sealed class DemoBenefits(DateOnly asOf, BenefitPolicy policy)
         {
             var b = new Benefit
             {
-                Id = ++benefitId, HouseholdId = h.Id, MemberId = member, Kind = kind, Amount = amount, PaidOn = paid, ForMonth = month,
-                EmploymentId = job, IndustryId = industry, ShopfrontId = shop, Fund = fund,
-                Voucher = $"延区财拨〔{paid.Year}〕{rng.Next(1, 400)}号", RecordedBy = "演示数据", RecordedAt = DateTime.UtcNow, Source = source,
+                Id = ++benefitId,
+                HouseholdId = h.Id,
+                MemberId = member,
+                Kind = kind,
+                Amount = amount,
+                PaidOn = paid,
+                ForMonth = month,
+                EmploymentId = job,
+                IndustryId = industry,
+                ShopfrontId = shop,
+                Fund = fund,
+                Voucher = $"延区财拨〔{paid.Year}〕{rng.Next(1, 400)}号",
+                RecordedBy = "演示数据",
+                RecordedAt = DateTime.UtcNow,
+                Source = source,
             };
             Benefits.Add(b);
             if (BenefitRules.CappedKinds.Contains(kind))
@@ -145,8 +157,13 @@ public sealed class DemoBenefits(DateOnly asOf, BenefitPolicy policy)
         var start = Max(business.StartDate, asOf.AddMonths(-rng.Next(3, 30)));
         var shop = new ShopfrontRental
         {
-            Id = ++shopId, HouseholdId = h.Id, SiteId = h.SiteId, Unit = $"{(char)('A' + rng.Next(0, 4))}-{rng.Next(1, 40):D2}",
-            Business = business.Type, MonthlyRent = 600 + 100 * rng.Next(0, 13), StartDate = start,
+            Id = ++shopId,
+            HouseholdId = h.Id,
+            SiteId = h.SiteId,
+            Unit = $"{(char)('A' + rng.Next(0, 4))}-{rng.Next(1, 40):D2}",
+            Business = business.Type,
+            MonthlyRent = 600 + 100 * rng.Next(0, 13),
+            StartDate = start,
         };
         Shopfronts.Add(shop);
         var termEnd = new DateOnly(start.Year, start.Month, 1).AddMonths(policy.RentHalvingMonths).AddDays(-1);
@@ -163,9 +180,16 @@ public sealed class DemoBenefits(DateOnly asOf, BenefitPolicy policy)
         var disbursed = status is LoanStatus.Disbursed or LoanStatus.Repaid ? Min(asOf, applied.AddDays(rng.Next(10, 40))) : (DateOnly?)null;
         Loans.Add(new BusinessLoan
         {
-            Id = ++loanId, HouseholdId = h.Id, Amount = 10_000 * rng.Next(5, 9), Lender = rng.NextDouble() < 0.6 ? "区扶贫局" : "区就业局",
-            Purpose = $"{business.Type}进货与设备", Status = status, AppliedOn = applied, DisbursedOn = disbursed,
-            DueOn = disbursed?.AddYears(3), Version = 1,
+            Id = ++loanId,
+            HouseholdId = h.Id,
+            Amount = 10_000 * rng.Next(5, 9),
+            Lender = rng.NextDouble() < 0.6 ? "区扶贫局" : "区就业局",
+            Purpose = $"{business.Type}进货与设备",
+            Status = status,
+            AppliedOn = applied,
+            DisbursedOn = disbursed,
+            DueOn = disbursed?.AddYears(3),
+            Version = 1,
         });
     }
 
@@ -189,10 +213,20 @@ public sealed class DemoBenefits(DateOnly asOf, BenefitPolicy policy)
                 var opened = asOf.AddMonths(-rng.Next(6, 48));
                 yield return new CommunityFactory
                 {
-                    TownId = town.Id, SiteId = site.Id, Name = $"{kind}社区工厂", Operator = $"延川{Pick(["恒信", "惠民", "丰泽", "兴业", "安和"])}{kind}有限公司",
-                    RentedAreaSqm = area, MonthlyRent = area * 6, Workforce = workforce, RelocatedWorkers = (int)Math.Round(workforce * share),
-                    DepositPaid = paid, DepositPaidOn = paid ? opened.AddDays(15) : null, OpenedOn = opened,
-                    UpdatedBy = "演示数据", UpdatedAt = DateTime.UtcNow, Version = 1,
+                    TownId = town.Id,
+                    SiteId = site.Id,
+                    Name = $"{kind}社区工厂",
+                    Operator = $"延川{Pick(["恒信", "惠民", "丰泽", "兴业", "安和"])}{kind}有限公司",
+                    RentedAreaSqm = area,
+                    MonthlyRent = area * 6,
+                    Workforce = workforce,
+                    RelocatedWorkers = (int)Math.Round(workforce * share),
+                    DepositPaid = paid,
+                    DepositPaidOn = paid ? opened.AddDays(15) : null,
+                    OpenedOn = opened,
+                    UpdatedBy = "演示数据",
+                    UpdatedAt = DateTime.UtcNow,
+                    Version = 1,
                 };
             }
         }

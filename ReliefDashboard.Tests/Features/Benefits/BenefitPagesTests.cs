@@ -1,0 +1,140 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ReliefDashboard.Domain;
+using ReliefDashboard.TestSupport;
+
+namespace ReliefDashboard.Features.Benefits;
+
+public class BenefitPagesTests : DashboardTestContext
+{
+    private static readonly UserScope Supervisor = new("sup", "督查 赵", Roles.Supervisor, null, null);
+
+    /// <summary>青石镇's met household: an orchard in a park with two park awards (as an old ledger brought them) and a subsidy.</summary>
+    private async Task SeedPaymentsAsync()
+    {
+        await using var db = Database.CreateDbContext();
+        var orchard = new Industry
+        {
+            HouseholdId = Seeded.Met,
+            Channel = Channel.AgriculturalIndustry,
+            Type = "山地苹果",
+            Park = "青石镇农业特色产业园",
+            StartDate = SmallDistrict.Today.AddYears(-2),
+        };
+        db.Industries.Add(orchard);
+        await db.SaveChangesAsync();
+        Benefit Pay(BenefitKind kind, decimal amount, DateOnly paid) => new()
+        {
+            HouseholdId = Seeded.Met,
+            Kind = kind,
+            Amount = amount,
+            PaidOn = paid,
+            IndustryId = orchard.Id,
+            Fund = "扶贫产业专项资金",
+            Voucher = "延区扶发〔2025〕3号",
+            RecordedBy = "迁移",
+            RecordedAt = DateTime.UtcNow,
+            Source = "旧台账迁移",
+        };
+        db.Benefits.AddRange(
+            Pay(BenefitKind.ParkAward, 3000, new(2025, 3, 1)),
+            Pay(BenefitKind.ParkAward, 3000, new(2026, 3, 1)),
+            Pay(BenefitKind.IndustrySubsidy, 4000, new(2025, 6, 1)));
+        db.Factories.Add(new CommunityFactory
+        {
+            TownId = Seeded.TownA,
+            Name = "服装加工社区工厂",
+            Operator = "某服饰公司",
+            RentedAreaSqm = 1000,
+            MonthlyRent = 6000,
+            Workforce = 50,
+            RelocatedWorkers = 20,
+            DepositPaid = true,
+            DepositPaidOn = new(2025, 1, 1),
+            OpenedOn = new(2025, 1, 1),
+            UpdatedBy = "王干事",
+        });
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task TheHouseholdPanel_ShowsEachPaymentWithItsCheck_AndWhatIsLeftUnderTheCap()
+    {
+        await SeedPaymentsAsync();
+        ActAs(Seeded.StaffA);
+        await using var db = Database.CreateDbContext();
+        var household = await db.Households.Include(h => h.Industries).Include(h => h.Employments).SingleAsync(h => h.Id == Seeded.Met);
+
+        var cut = Render<BenefitsPanel>(p => p.Add(x => x.Household, household));
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=benefit-row]").Count));
+        Assert.Contains("10,000元 / 20,000元", cut.Find("[data-testid=cap-usage]").TextContent);
+        Assert.Contains("还可享受 10,000元", cut.Find("[data-testid=cap-usage]").TextContent);
+        var violation = Assert.Single(cut.FindAll("[data-testid=benefit-violation]"));
+        Assert.Contains("不符合三(一)：产业扶持政策不能重复享受：已于2025-03-01发放园区达标奖补3,000元", violation.TextContent);
+        Assert.NotEmpty(cut.FindAll("[data-testid=add-benefit]"));
+    }
+
+    [Fact]
+    public async Task ASupervisor_ReadsThePanel_ButCannotPay()
+    {
+        await SeedPaymentsAsync();
+        ActAs(Supervisor);
+        await using var db = Database.CreateDbContext();
+        var household = await db.Households.SingleAsync(h => h.Id == Seeded.Met);
+
+        var cut = Render<BenefitsPanel>(p => p.Add(x => x.Household, household));
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=benefit-row]").Count));
+        Assert.Empty(cut.FindAll("[data-testid=add-benefit]"));
+        Assert.Empty(cut.FindAll("[data-testid=void-benefit]"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("?kind=bogus&town=abc&year=99999&page=-4&tab=nonsense")]
+    public async Task TheLedgerPage_ListsPayments_AndIgnoresNonsenseInTheAddress(string query)
+    {
+        await SeedPaymentsAsync();
+        ActAs(Supervisor);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("benefits" + query);
+
+        var cut = Render<BenefitsPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("共 3 笔，合计 10,000元", cut.Find("[data-testid=ledger-total]").TextContent));
+        Assert.Contains("违规发放（1）", cut.Markup);
+    }
+
+    [Fact]
+    public async Task TheViolationsTab_NamesTheClauseOfEachBreach()
+    {
+        await SeedPaymentsAsync();
+        ActAs(Supervisor);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("benefits?tab=violations");
+
+        var cut = Render<BenefitsPage>();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=violation-row]")));
+        Assert.Contains("2026-03-01", cut.Find("[data-testid=violation-row]").TextContent);
+        Assert.Contains("不符合三(一)：产业扶持政策不能重复享受", cut.Find("[data-testid=violation-row]").TextContent);
+    }
+
+    [Fact]
+    public async Task TheImplementationPage_MeasuresEachTargetFromTheRecords()
+    {
+        await SeedPaymentsAsync();
+        ActAs(Supervisor);
+
+        var cut = Render<ImplementationPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("1 / 1 家", cut.Find("[data-testid=target-factories]").TextContent));
+        // The park has one household against a target of 50 per park and 3 parks.
+        Assert.Contains("0 / 3 个", cut.Find("[data-testid=target-parks]").TextContent);
+        Assert.Contains("青石镇 · 青石镇农业特色产业园：1 户", cut.Find("[data-testid=target-parks]").TextContent);
+        Assert.Contains("0 / 398 户", cut.Find("[data-testid=target-pv]").TextContent);
+        Assert.Contains("10,000元", cut.Find("[data-testid=money-by-clause]").TextContent);
+        Assert.Contains("重复享受 1 笔", cut.Find("[data-testid=violation-summary]").TextContent);
+    }
+}
