@@ -71,6 +71,9 @@ public sealed class DemoDistrictTests : IAsyncLifetime
         var legacy = await db.Benefits.Where(b => b.Source == DemoBenefits.LegacySource).Select(b => b.HouseholdId).Distinct().ToListAsync();
         Assert.NotEmpty(violations);
         Assert.All(violations, v => Assert.Contains(v.HouseholdId, legacy));
+        // The loader stores the same checks the scan makes.
+        var stored = await Features.Benefits.BenefitLedger.StoredAsync(db, null, default);
+        Assert.Equal(violations.Select(v => (v.BenefitId, v.Violations.Count)).Order(), stored.Select(v => (v.BenefitId, v.Violations.Count)).Order());
     }
 
     [Fact]

@@ -230,13 +230,18 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.Property(x => x.Source).HasMaxLength(120);
             e.Property(x => x.VoidedBy).HasMaxLength(100);
             e.Property(x => x.VoidReason).HasMaxLength(200);
+            e.Property(x => x.BreachText).HasMaxLength(2000);
+            e.HasIndex(x => x.Breaches);
             e.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Employment>().WithMany().HasForeignKey(x => x.EmploymentId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Industry>().WithMany().HasForeignKey(x => x.IndustryId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<ShopfrontRental>().WithMany().HasForeignKey(x => x.ShopfrontId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Town>().WithMany().HasForeignKey(x => x.TownId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.HouseholdId, x.Kind });
             e.HasIndex(x => new { x.Kind, x.PaidOn });
+            // Covers the dashboard's money sums: by town and kind, live payments only.
+            e.HasIndex(x => new { x.VoidedAt, x.TownId, x.Kind, x.HouseholdId, x.Amount }).HasDatabaseName("IX_Benefits_Money");
         });
         b.Entity<ShopfrontRental>(e =>
         {

@@ -53,6 +53,9 @@ public class Benefit
     public int Id { get; set; }
     public int HouseholdId { get; set; }
     public Household? Household { get; set; }
+
+    /// <summary>The household's town, copied (a household never changes town) so money is summed by town from one index.</summary>
+    public int TownId { get; set; }
     public int? MemberId { get; set; }
     public Member? Member { get; set; }
     public BenefitKind Kind { get; set; }
@@ -77,6 +80,15 @@ public class Benefit
     public DateTime? VoidedAt { get; set; }
     public string? VoidedBy { get; set; }
     public string? VoidReason { get; set; }
+
+    /// <summary>
+    /// The rules this payment breaks as the records and settings stand (bit 1 &lt;&lt; <see cref="ViolationKind"/>; 0 when
+    /// it passes), with their messages in <see cref="BreachText"/>. Stored like a household's status: refreshed by
+    /// every change to the household's records or ledger, by a change of the money settings and once a day, so the
+    /// violations list, its counts and the suggestions are indexed reads.
+    /// </summary>
+    public int Breaches { get; set; }
+    public string? BreachText { get; set; }
 }
 
 /// <summary>A relocated household renting a shopfront (门面房) in a resettlement community, 三(三).</summary>

@@ -57,6 +57,7 @@ public class BenefitPagesTests : DashboardTestContext
             UpdatedBy = "王干事",
         });
         await db.SaveChangesAsync();
+        await BenefitLedger.RefreshAsync(db, BenefitPolicy.Default, null, default);
     }
 
     [Fact]

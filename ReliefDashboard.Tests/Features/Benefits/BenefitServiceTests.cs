@@ -191,6 +191,9 @@ public sealed class BenefitServiceTests : ServiceTestBase
                 Legacy(BenefitKind.GraduatePostSubsidy, 1000, new(2026, 10, 5), job: job, month: new(2026, 9, 1)));
             await db.SaveChangesAsync();
         }
+        // Rows written around the services are checked by the daily refresh.
+        Assert.Empty((await As<ProgrammeService>().ViolationsAsync()).Rows);
+        await Services.GetRequiredService<StatusRefreshService>().RefreshAsync(SmallDistrict.Today, default);
 
         var (rows, _) = await As<ProgrammeService>().ViolationsAsync();
 
@@ -208,6 +211,58 @@ public sealed class BenefitServiceTests : ServiceTestBase
         Assert.Equal([Seeded.Met], duplicate.HouseholdIds);
         Assert.Contains("重复享受", duplicate.Reason);
         Assert.Contains(suggestions, s => s.Key == $"suspect-benefit-{ViolationKind.Ineligible}:{Seeded.TownA}");
+    }
+
+    [Fact]
+    public async Task ShorteningTheContractBehindAGraduateSubsidy_OnTheCard_FlagsThePaymentAtOnce()
+    {
+        int job;
+        await using (var db = Database.CreateDbContext())
+        {
+            var head = await db.Members.SingleAsync(m => m.HouseholdId == Seeded.Met && m.Relation == Relation.Head);
+            head.Education = Education.College;
+            head.IsUnemployedGraduate = true;
+            var employment = await db.Employments.SingleAsync(e => e.HouseholdId == Seeded.Met);
+            employment.HasSocialInsurance = true;
+            employment.Park = "新动能产业园区";
+            employment.ContractMonths = 12;
+            await db.SaveChangesAsync();
+            job = employment.Id;
+        }
+        var staff = As<BenefitService>(Seeded.StaffA);
+        var paid = await staff.RecordAsync(Payment(BenefitKind.GraduatePostSubsidy, 1000, job: job, month: new DateTime(2026, 10, 1)));
+        Assert.True(paid.Ok, string.Join("；", paid.Errors));
+        Assert.Empty((await As<ProgrammeService>().ViolationsAsync()).Rows);
+
+        // The town corrects the contract to 11 months: the payment already made no longer keeps 三(二).
+        await using (var db = Database.CreateDbContext())
+        {
+            var employment = await db.Employments.Include(e => e.Member).SingleAsync(e => e.Id == job);
+            var household = await db.Households.SingleAsync(h => h.Id == Seeded.Met);
+            var input = employment.ToInput(household);
+            input.ContractMonths = 11;
+            var saved = await As<HouseholdEditService>(Seeded.StaffA).SaveEmploymentAsync(input);
+            Assert.True(saved.Ok, string.Join("；", saved.Errors));
+        }
+
+        var row = Assert.Single((await As<ProgrammeService>().ViolationsAsync()).Rows);
+        Assert.Equal("不符合三(二)：岗位补贴要求签订不少于12个月的劳动合同，王建军的劳动合同为11个月", Assert.Single(row.Violations).Text);
+    }
+
+    [Fact]
+    public async Task LoweringTheCapSetting_RechecksEveryRecordedPayment()
+    {
+        var orchard = await AddIndustryAsync(Seeded.Met, Channel.AgriculturalIndustry, "山地苹果");
+        var shop = await AddIndustryAsync(Seeded.Met, Channel.CommunityFactoryOrBusiness, "便民超市", licence: "92610623MA00000001");
+        var staff = As<BenefitService>(Seeded.StaffA);
+        Assert.True((await staff.RecordAsync(Payment(BenefitKind.IndustrySubsidy, 8_000, orchard))).Ok);
+        Assert.True((await staff.RecordAsync(Payment(BenefitKind.SelfEmploymentAward, 5_000, shop))).Ok);
+
+        Assert.True((await As<Policy.PolicyService>().UpdateAsync(BenefitPolicy.Keys.IndustryCap, "10000", "区财政局通知")).Ok);
+
+        var row = Assert.Single((await As<ProgrammeService>().ViolationsAsync()).Rows);
+        Assert.Equal(BenefitKind.SelfEmploymentAward, row.Kind);
+        Assert.Equal(ViolationKind.OverCap, Assert.Single(row.Violations).Kind);
     }
 
     [Fact]

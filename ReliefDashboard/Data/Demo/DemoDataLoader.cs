@@ -41,6 +41,7 @@ public static class DemoDataLoader
             db.FigureMonths.AddRange(months.Select(m => new FigureMonth { Month = m, TakenAt = DateTime.UtcNow, Source = HistorySource }));
             await db.SaveChangesAsync(ct);
             await ScorecardService.ScoreMissingMonthsAsync(db, DateTime.UtcNow, ct);
+            await Features.Benefits.BenefitLedger.RefreshAsync(db, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct)), null, ct);
             await tx.CommitAsync(ct);
             return written;
         }

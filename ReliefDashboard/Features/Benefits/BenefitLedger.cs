@@ -53,13 +53,17 @@ public static class BenefitLedger
         return new HouseholdLedger(members, jobs, industries, shops, prior);
     }
 
-    /// <summary>Every recorded payment checked against the payments of its household recorded before it.</summary>
-    public static async Task<List<ViolationRow>> ScanAsync(ReliefDbContext db, BenefitPolicy policy, int? townId, CancellationToken ct)
+    /// <summary>
+    /// Every recorded payment (of the given households, or all) checked against the payments of its household
+    /// recorded before it. Reads the ledger and the records it names; <see cref="RefreshAsync"/> stores the result.
+    /// </summary>
+    public static async Task<List<ViolationRow>> ScanAsync(ReliefDbContext db, BenefitPolicy policy, IReadOnlyCollection<int>? householdIds, CancellationToken ct)
     {
         var benefits = Live(db);
-        if (townId is { } town)
+        if (householdIds is not null)
         {
-            benefits = benefits.Where(b => b.Household!.TownId == town);
+            var ids = householdIds.ToList();
+            benefits = benefits.Where(b => EF.Parameter(ids).Contains(b.HouseholdId));
         }
         var rows = await benefits
             .OrderBy(b => b.HouseholdId).ThenBy(b => b.PaidOn).ThenBy(b => b.Id)
@@ -116,6 +120,60 @@ public static class BenefitLedger
             }
         }
         return found;
+    }
+
+    /// <summary>
+    /// Checks the payments of <paramref name="householdIds"/> (all when null) and stores what each breaks; returns how
+    /// many stored results changed. Runs in the caller's transaction when there is one.
+    /// </summary>
+    public static async Task<int> RefreshAsync(ReliefDbContext db, BenefitPolicy policy, IReadOnlyCollection<int>? householdIds, CancellationToken ct)
+    {
+        var found = (await ScanAsync(db, policy, householdIds, ct)).ToDictionary(v => v.BenefitId);
+        var stored = db.Benefits.AsNoTracking();
+        if (householdIds is not null)
+        {
+            var ids = householdIds.ToList();
+            stored = stored.Where(b => EF.Parameter(ids).Contains(b.HouseholdId));
+        }
+        var current = await stored.Where(b => b.Breaches != 0 || b.VoidedAt == null)
+            .Select(b => new { b.Id, b.Breaches, b.BreachText, Voided = b.VoidedAt != null }).ToListAsync(ct);
+        var changed = 0;
+        foreach (var row in current)
+        {
+            var (breaches, text) = !row.Voided && found.TryGetValue(row.Id, out var v) ? Encode(v.Violations) : (0, null);
+            if (breaches != row.Breaches || text != row.BreachText)
+            {
+                await db.Benefits.Where(b => b.Id == row.Id)
+                    .ExecuteUpdateAsync(u => u.SetProperty(b => b.Breaches, breaches).SetProperty(b => b.BreachText, text), ct);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    public static int Bit(ViolationKind kind) => 1 << (int)kind;
+
+    private static (int Breaches, string? Text) Encode(IReadOnlyList<BenefitViolation> violations) =>
+        (violations.Aggregate(0, (m, v) => m | Bit(v.Kind)),
+         string.Join("\n", violations.Select(v => $"{(int)v.Kind}\t{v.Clause}\t{v.Message}")));
+
+    /// <summary>The stored violations of a payment, as <see cref="RefreshAsync"/> wrote them.</summary>
+    public static IReadOnlyList<BenefitViolation> Decode(string? text) =>
+        string.IsNullOrEmpty(text) ? [] : text.Split('\n').Select(line => line.Split('\t', 3))
+            .Select(p => new BenefitViolation((ViolationKind)int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), p[1], p[2])).ToList();
+
+    /// <summary>The payments whose stored check found a breach, with their households, read by index.</summary>
+    public static async Task<List<ViolationRow>> StoredAsync(ReliefDbContext db, int? townId, CancellationToken ct)
+    {
+        var rows = db.Benefits.AsNoTracking().Where(b => b.Breaches != 0 && b.VoidedAt == null);
+        if (townId is { } town)
+        {
+            rows = rows.Where(b => b.TownId == town);
+        }
+        var list = await rows.OrderBy(b => b.Household!.TownId).ThenBy(b => b.Household!.Code).ThenBy(b => b.PaidOn).ThenBy(b => b.Id)
+            .Select(b => new { b.Id, b.HouseholdId, b.Household!.Code, b.Household.HeadName, b.Household.TownId, b.Kind, b.Amount, b.PaidOn, b.ForMonth, b.BreachText })
+            .ToListAsync(ct);
+        return list.Select(b => new ViolationRow(b.Id, b.HouseholdId, b.Code, b.HeadName, b.TownId, b.Kind, b.Amount, b.PaidOn, b.ForMonth, Decode(b.BreachText))).ToList();
     }
 
     private static IQueryable<Benefit> Live(ReliefDbContext db) => db.Benefits.AsNoTracking().Where(b => b.VoidedAt == null);

@@ -50,9 +50,8 @@ public sealed class BenefitService(
         var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
         var payments = await db.Benefits.AsNoTracking().Include(b => b.Member).Where(b => b.HouseholdId == householdId)
             .OrderByDescending(b => b.PaidOn).ThenByDescending(b => b.Id).ToListAsync(ct);
-        var violations = (await BenefitLedger.ScanAsync(db, policy, h.TownId, ct))
-            .Where(v => v.HouseholdId == householdId)
-            .ToDictionary(v => v.BenefitId, v => v.Violations);
+        var violations = payments.Where(p => p.Breaches != 0 && p.VoidedAt is null)
+            .ToDictionary(p => p.Id, p => BenefitLedger.Decode(p.BreachText));
         var shops = await db.Shopfronts.AsNoTracking().Include(s => s.Site).Where(s => s.HouseholdId == householdId)
             .OrderByDescending(s => s.StartDate).ToListAsync(ct);
         var loans = await db.Loans.AsNoTracking().Where(l => l.HouseholdId == householdId).OrderByDescending(l => l.AppliedOn).ToListAsync(ct);
@@ -90,6 +89,7 @@ public sealed class BenefitService(
             var benefit = new Benefit
             {
                 HouseholdId = h.Id,
+                TownId = h.TownId,
                 MemberId = claim.MemberId,
                 Kind = claim.Kind,
                 Amount = claim.Amount,
@@ -279,6 +279,8 @@ public sealed class BenefitService(
                 return SaveResult.Invalid(problems);
             }
             await db.SaveChangesAsync(ct);
+            // A void or a new payment can change the check of the household's later payments.
+            await BenefitLedger.RefreshAsync(db, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct)), [householdId], ct);
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)

@@ -44,21 +44,30 @@ public static class ProgrammeQueries
         var benefits = db.Benefits.Where(b => b.VoidedAt == null);
         if (townId is { } town)
         {
-            benefits = benefits.Where(b => b.Household!.TownId == town);
+            benefits = benefits.Where(b => b.TownId == town);
         }
         var rows = await benefits
-            .GroupBy(b => new { b.Household!.TownId, b.Kind })
+            .GroupBy(b => new { b.TownId, b.Kind })
             .Select(g => new { g.Key.TownId, g.Key.Kind, Payments = g.Count(), Households = g.Select(b => b.HouseholdId).Distinct().Count(), Amount = g.Sum(b => (double)b.Amount) })
             .ToListAsync(ct);
         return rows.Select(r => new MoneyGroup(r.TownId, r.Kind, r.Payments, r.Households, decimal.Round((decimal)r.Amount, 2))).ToList();
     }
 
-    public static async Task<IReadOnlyList<ViolationCount>> ViolationCountsAsync(ReliefDbContext db, BenefitPolicy policy, int? townId, CancellationToken ct) =>
-        (await BenefitLedger.ScanAsync(db, policy, townId, ct))
-            .SelectMany(v => v.Violations.Select(x => x.Kind).Distinct().Select(k => (v.TownId, Kind: k)))
-            .GroupBy(x => x)
-            .Select(g => new ViolationCount(g.Key.TownId, g.Key.Kind, g.Count()))
+    /// <summary>Payments whose stored check found a breach, counted in SQL by town and kind of breach.</summary>
+    public static async Task<IReadOnlyList<ViolationCount>> ViolationCountsAsync(ReliefDbContext db, int? townId, CancellationToken ct)
+    {
+        var rows = db.Benefits.Where(b => b.Breaches != 0 && b.VoidedAt == null);
+        if (townId is { } town)
+        {
+            rows = rows.Where(b => b.TownId == town);
+        }
+        var groups = await rows.GroupBy(b => new { b.TownId, b.Breaches })
+            .Select(g => new { g.Key.TownId, g.Key.Breaches, Count = g.Count() }).ToListAsync(ct);
+        return Enum.GetValues<ViolationKind>()
+            .SelectMany(k => groups.Where(g => (g.Breaches & BenefitLedger.Bit(k)) != 0).GroupBy(g => g.TownId)
+                .Select(g => new ViolationCount(g.Key, k, g.Sum(x => x.Count))))
             .ToList();
+    }
 
     public static async Task<Implementation> ImplementationAsync(ReliefDbContext db, int? townId, DateOnly today, CancellationToken ct)
     {
@@ -108,7 +117,7 @@ public static class ProgrammeQueries
             .Select(l => (l.Key, l.Count, decimal.Round((decimal)l.Amount, 2))).OrderBy(l => l.Key).ToList();
 
         var money = await MoneyAsync(db, townId, ct);
-        var violations = await ViolationCountsAsync(db, policy, townId, ct);
+        var violations = await ViolationCountsAsync(db, townId, ct);
         return new Implementation(policy, parks, urbanYears, urbanActive, rangers, stations, pvHouseholds, factoryRows.Count, eligible,
             renting, halved, loans, money, violations);
     }

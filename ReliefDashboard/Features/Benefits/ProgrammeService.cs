@@ -28,7 +28,7 @@ public sealed class ProgrammeService(IDbContextFactory<ReliefDbContext> dbFactor
         var rows = db.Benefits.AsNoTracking().Where(b => kinds.Contains(b.Kind));
         if (TownOf(scope, q.TownId) is { } town)
         {
-            rows = rows.Where(b => b.Household!.TownId == town);
+            rows = rows.Where(b => b.TownId == town);
         }
         if (q.Kind is { } kind)
         {
@@ -61,10 +61,8 @@ public sealed class ProgrammeService(IDbContextFactory<ReliefDbContext> dbFactor
     {
         var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
         var kinds = BenefitLedger.KindsFor(scope);
-        var rows = (await BenefitLedger.ScanAsync(db, policy, TownOf(scope, townId), ct)).Where(r => kinds.Contains(r.Kind))
-            .OrderBy(r => r.TownId).ThenBy(r => r.Code).ThenBy(r => r.PaidOn).ToList();
+        var rows = (await BenefitLedger.StoredAsync(db, TownOf(scope, townId), ct)).Where(r => kinds.Contains(r.Kind)).ToList();
         var towns = await db.Towns.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         return (rows, towns);
     }

@@ -75,8 +75,29 @@ public sealed partial class HouseholdEditService(
             logger.LogError(ex, "Saving household {HouseholdId} failed", household.Id);
             return SaveResult.Invalid("保存失败：数据库暂时无法写入，本次修改未保存。您填写的内容仍在表单中，请稍后再试。");
         }
+        await RefreshBenefitChecksAsync(db, household.Id, ct);
         notifier.Publish(new DataChange([household.Id]));
         return new SaveResult(SaveOutcome.Saved, [], household.Version, household.Status);
+    }
+
+    /// <summary>
+    /// A changed job or industry can make a recorded payment eligible or not. The save has already committed; a
+    /// failure here leaves the stored check stale until the daily refresh, which is logged, not shown as a failed save.
+    /// </summary>
+    private async Task RefreshBenefitChecksAsync(ReliefDbContext db, int householdId, CancellationToken ct)
+    {
+        try
+        {
+            if (await db.Benefits.AnyAsync(b => b.HouseholdId == householdId, ct))
+            {
+                var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
+                await Benefits.BenefitLedger.RefreshAsync(db, policy, [householdId], ct);
+            }
+        }
+        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            logger.LogWarning(ex, "Re-checking the payments of household {HouseholdId} failed; the daily refresh will", householdId);
+        }
     }
 
     internal static Task<Household?> LoadGraphAsync(ReliefDbContext db, int householdId, CancellationToken ct) =>

@@ -51,6 +51,15 @@ public sealed class StatusRefreshService(
                 logger.LogInformation("A user saved during the status refresh; households {First}..{Last} keep the status that save computed", ids[0], lastId);
             }
         }
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            // Payments are re-checked too, so a stored check never outlives a day of missed changes.
+            var rechecked = await Benefits.BenefitLedger.RefreshAsync(db, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct)), null, ct);
+            if (rechecked > 0 && changed.Count == 0)
+            {
+                notifier.Publish(new DataChange([]));
+            }
+        }
         if (changed.Count > 0)
         {
             notifier.Publish(new DataChange(changed));

@@ -41,7 +41,7 @@ public static class DashboardQueries
         lastChangedAt ??= await db.Audit.OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(ct);
 
         var money = await Benefits.ProgrammeQueries.MoneyAsync(db, null, ct);
-        var violations = await Benefits.ProgrammeQueries.ViolationCountsAsync(db, BenefitPolicy.FromSettings(settings), null, ct);
+        var violations = await Benefits.ProgrammeQueries.ViolationCountsAsync(db, null, ct);
 
         return new DistrictFigures(live, history, towns, AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings), flags, today, DateTime.UtcNow, lastChangedAt,
             money, violations);

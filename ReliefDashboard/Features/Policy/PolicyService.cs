@@ -175,6 +175,12 @@ public sealed class PolicyService(
             // Every stored status was computed under the old value.
             await refresh.RefreshAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct, all: true);
         }
+        if (BenefitPolicy.IsBenefitKey(key))
+        {
+            // Every stored payment check was made under the old value.
+            await using var check = await dbFactory.CreateDbContextAsync(ct);
+            await Benefits.BenefitLedger.RefreshAsync(check, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(check, ct)), null, ct);
+        }
         // Rates, bands and targets on every open dashboard follow the new value even when no status changed.
         notifier.Publish(new DataChange([]));
         return AdminResult.Success;

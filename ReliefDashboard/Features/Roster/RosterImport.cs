@@ -84,6 +84,9 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
                     progress?.Report(("重算达标状态并写入", 0.6 + 0.35 * done / existing.Count));
                 }
             }
+            // Imported jobs and industries can change whether a recorded payment keeps its rules.
+            await Benefits.BenefitLedger.RefreshAsync(db, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct)),
+                existing.Values.Where(h => h.Id != 0).Select(h => h.Id).ToList(), ct);
             await tx.CommitAsync(ct);
             progress?.Report(("完成", 1));
             notifier.Publish(new DataChange(existing.Values.Select(h => h.Id).ToList()));

@@ -162,9 +162,10 @@ public sealed class SuggestionService(
         }
 
         // A benefit over its cap, granted twice or to the ineligible (DOMAIN.md §8): the same check that refuses one at entry.
-        var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
-        var breaches = (await Benefits.BenefitLedger.ScanAsync(db, policy, null, ct))
-            .SelectMany(v => v.Violations.Select(x => (v.TownId, v.HouseholdId, x.Kind)))
+        var stored = await db.Benefits.AsNoTracking().Where(b => b.Breaches != 0 && b.VoidedAt == null)
+            .Select(b => new { b.TownId, b.HouseholdId, b.Breaches }).ToListAsync(ct);
+        var breaches = stored
+            .SelectMany(b => Enum.GetValues<ViolationKind>().Where(k => (b.Breaches & Benefits.BenefitLedger.Bit(k)) != 0).Select(k => (b.TownId, b.HouseholdId, Kind: k)))
             .Distinct();
         foreach (var group in breaches.GroupBy(b => (b.TownId, b.Kind)))
         {
