@@ -28,6 +28,7 @@ public class BenefitPagesTests : DashboardTestContext
         Benefit Pay(BenefitKind kind, decimal amount, DateOnly paid) => new()
         {
             HouseholdId = Seeded.Met,
+            TownId = Seeded.TownA,
             Kind = kind,
             Amount = amount,
             PaidOn = paid,

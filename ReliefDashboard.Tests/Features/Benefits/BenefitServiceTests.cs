@@ -171,6 +171,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
             Benefit Legacy(BenefitKind kind, decimal amount, DateOnly paid, int? industry = null, int? job = null, DateOnly? month = null) => new()
             {
                 HouseholdId = Seeded.Met,
+                TownId = Seeded.TownA,
                 Kind = kind,
                 Amount = amount,
                 PaidOn = paid,

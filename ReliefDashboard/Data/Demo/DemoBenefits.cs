@@ -33,6 +33,7 @@ public sealed class DemoBenefits(DateOnly asOf, BenefitPolicy policy)
             var b = new Benefit
             {
                 Id = ++benefitId,
+                TownId = h.TownId,
                 HouseholdId = h.Id,
                 MemberId = member,
                 Kind = kind,

@@ -257,7 +257,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("At");
 
-                    b.ToTable("Activity", (string)null);
+                    b.ToTable("Activity");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.AuditEntry", b =>
@@ -310,7 +310,218 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("HouseholdId", "At");
 
-                    b.ToTable("Audit", (string)null);
+                    b.ToTable("Audit");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.Benefit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("BreachText")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Breaches")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EmploymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ForMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fund")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("IndustryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ShopfrontId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Voucher")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Breaches");
+
+                    b.HasIndex("EmploymentId");
+
+                    b.HasIndex("IndustryId");
+
+                    b.HasIndex("MemberId");
+
+                    b.HasIndex("ShopfrontId");
+
+                    b.HasIndex("TownId");
+
+                    b.HasIndex("HouseholdId", "Kind");
+
+                    b.HasIndex("Kind", "PaidOn");
+
+                    b.HasIndex("VoidedAt", "TownId", "Kind", "HouseholdId", "Amount")
+                        .HasDatabaseName("IX_Benefits_Money");
+
+                    b.ToTable("Benefits");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.BusinessLoan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Amount")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("AppliedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DisbursedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lender")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "Status");
+
+                    b.ToTable("Loans");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.CommunityFactory", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("DepositPaid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DepositPaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("MonthlyRent")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Operator")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RelocatedWorkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RentedAreaSqm")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Workforce")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("TownId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Factories");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Employment", b =>
@@ -383,7 +594,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasKey("Month");
 
-                    b.ToTable("FigureMonths", (string)null);
+                    b.ToTable("FigureMonths");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.FlagEvent", b =>
@@ -420,7 +631,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("FlagId");
 
-                    b.ToTable("FlagEvents", (string)null);
+                    b.ToTable("FlagEvents");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.FlagEvidence", b =>
@@ -470,7 +681,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("FlagId");
 
-                    b.ToTable("FlagEvidence", (string)null);
+                    b.ToTable("FlagEvidence");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.FlagHousehold", b =>
@@ -485,7 +696,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("HouseholdId");
 
-                    b.ToTable("FlagHouseholds", (string)null);
+                    b.ToTable("FlagHouseholds");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Household", b =>
@@ -606,7 +817,7 @@ namespace ReliefDashboard.Data.Migrations
                     b.HasIndex("TownId", "ChannelMask", "Status", "IndustryMask", "EmploymentMask", "HasLabour", "LabourMembers", "EmployedLabourMembers", "LocalLabourMembers", "WorkersInDistrict", "WorkersInProvince", "WorkersOutsideProvince", "LastVerifiedOn")
                         .HasDatabaseName("IX_Households_Dashboard");
 
-                    b.ToTable("Households", (string)null);
+                    b.ToTable("Households");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Industry", b =>
@@ -718,7 +929,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("IdNumber");
 
-                    b.ToTable("Members", (string)null);
+                    b.ToTable("Members");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.MonthlyFigure", b =>
@@ -757,7 +968,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("TownId");
 
-                    b.ToTable("MonthlyFigures", (string)null);
+                    b.ToTable("MonthlyFigures");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.PolicySetting", b =>
@@ -780,7 +991,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasKey("Key");
 
-                    b.ToTable("PolicySettings", (string)null);
+                    b.ToTable("PolicySettings");
 
                     b.HasData(
                         new
@@ -1209,6 +1420,167 @@ namespace ReliefDashboard.Data.Migrations
                             Clause = "四(三) 督查考核（平台口径）",
                             Label = "督办：默认整改期限（天）",
                             Value = "10"
+                        },
+                        new
+                        {
+                            Key = "benefits.industry.cap",
+                            Clause = "三(一) 奖励资金和扶贫补助资金历年累计不得超过2万元；三(三) 累计补助不超过2万元",
+                            Label = "产业扶持：园区奖励、产业补助与创业补助历年累计上限（元/户）",
+                            Value = "20000"
+                        },
+                        new
+                        {
+                            Key = "benefits.graduate.monthly",
+                            Clause = "三(二) 给予每人每月1000元岗位补贴",
+                            Label = "高校毕业生园区就业岗位补贴（元/人·月）",
+                            Value = "1000"
+                        },
+                        new
+                        {
+                            Key = "benefits.graduate.minContractMonths",
+                            Clause = "三(二) 签订不少于1年的劳动合同，并交纳社会保险",
+                            Label = "岗位补贴：劳动合同不少于（月）",
+                            Value = "12"
+                        },
+                        new
+                        {
+                            Key = "benefits.selfEmployment.award",
+                            Clause = "三(三) 以奖代补的形式补助5000元（不准重复享受）",
+                            Label = "门面房以外自主创业以奖代补（元/户，一次性）",
+                            Value = "5000"
+                        },
+                        new
+                        {
+                            Key = "benefits.crossRegion.reward",
+                            Clause = "三(四) 一次性奖励就业创业补助资金X元（方案未列金额，按本地口径填写）",
+                            Label = "跨区域就业一次性奖励（元/人）",
+                            Value = "2000"
+                        },
+                        new
+                        {
+                            Key = "benefits.crossRegion.minContractMonths",
+                            Clause = "三(四) 与企业签订1年以上正规务工协议且稳定就业",
+                            Label = "跨区域就业奖励：务工协议不少于（月）",
+                            Value = "12"
+                        },
+                        new
+                        {
+                            Key = "benefits.ranger.monthly",
+                            Clause = "三(五) 工资200元/月",
+                            Label = "生态护林员工资（元/人·月）",
+                            Value = "200"
+                        },
+                        new
+                        {
+                            Key = "benefits.ranger.termMonths",
+                            Clause = "三(五) 聘用期限2年",
+                            Label = "生态护林员聘用期限（月）",
+                            Value = "24"
+                        },
+                        new
+                        {
+                            Key = "benefits.ranger.posts",
+                            Clause = "三(五) 新增城镇周围生态护林员公益性岗位50个",
+                            Label = "新增生态护林员岗位（个）",
+                            Value = "50"
+                        },
+                        new
+                        {
+                            Key = "benefits.ranger.postType",
+                            Clause = "三(五)（平台口径）",
+                            Label = "生态护林员岗位在就业记录中的岗位类型",
+                            Value = "生态护林员"
+                        },
+                        new
+                        {
+                            Key = "benefits.urbanPosts.perYear",
+                            Clause = "三(五) 今后两年每年城区新增公益专岗100个",
+                            Label = "城区每年新增公益专岗（个）",
+                            Value = "100"
+                        },
+                        new
+                        {
+                            Key = "benefits.urbanPosts.firstYear",
+                            Clause = "三(五) “今后两年”（方案未列年份，按本地口径填写）",
+                            Label = "城区新增公益专岗：计划第一年",
+                            Value = "2025"
+                        },
+                        new
+                        {
+                            Key = "benefits.urbanPosts.years",
+                            Clause = "三(五) 今后两年",
+                            Label = "城区新增公益专岗：计划年数",
+                            Value = "2"
+                        },
+                        new
+                        {
+                            Key = "benefits.factory.relocatedPercent",
+                            Clause = "三(三) 聘用搬迁群众达到总用工量的40%以上",
+                            Label = "社区工厂租金减半：聘用搬迁群众占总用工量不低于（%）",
+                            Value = "40"
+                        },
+                        new
+                        {
+                            Key = "benefits.factory.sqmPerWorker",
+                            Clause = "三(三) 每25㎡带动1名搬迁群众就业",
+                            Label = "社区工厂租金减半：或每多少平方米带动1名搬迁群众就业（㎡）",
+                            Value = "25"
+                        },
+                        new
+                        {
+                            Key = "benefits.rentHalving.months",
+                            Clause = "三(三) 连续两年厂房租赁费给予减半；连续两年给予商业门面房租赁费减半",
+                            Label = "厂房、门面房租赁费减半期限（月）",
+                            Value = "24"
+                        },
+                        new
+                        {
+                            Key = "benefits.loan.min",
+                            Clause = "三(三) 申请5-8万元无息贷款",
+                            Label = "创业无息贷款下限（元）",
+                            Value = "50000"
+                        },
+                        new
+                        {
+                            Key = "benefits.loan.max",
+                            Clause = "三(三) 申请5-8万元无息贷款",
+                            Label = "创业无息贷款上限（元）",
+                            Value = "80000"
+                        },
+                        new
+                        {
+                            Key = "benefits.pv.firstMegawatts",
+                            Clause = "三(六) 完成7.65MW光伏扶贫电站建设",
+                            Label = "光伏扶贫电站（第一批）装机（兆瓦）",
+                            Value = "7.65"
+                        },
+                        new
+                        {
+                            Key = "benefits.pv.firstHouseholds",
+                            Clause = "三(六) 涉及收益搬迁对象398户",
+                            Label = "光伏扶贫电站（第一批）收益搬迁户（户）",
+                            Value = "398"
+                        },
+                        new
+                        {
+                            Key = "benefits.pv.secondMegawatts",
+                            Clause = "三(六) 积极争取第二批5MW光伏扶贫电站建设指标",
+                            Label = "光伏扶贫电站（第二批）争取装机（兆瓦）",
+                            Value = "5"
+                        },
+                        new
+                        {
+                            Key = "benefits.park.minHouseholds",
+                            Clause = "三(一) 带动不少于50户搬迁户发展农业特色产业",
+                            Label = "农业特色产业园区：每个园区带动搬迁户不少于（户）",
+                            Value = "50"
+                        },
+                        new
+                        {
+                            Key = "benefits.park.count",
+                            Clause = "三(一) 3个集中安置点每个安置点要建成一个农业特色产业园区",
+                            Label = "农业特色产业园区：计划建成（个）",
+                            Value = "3"
                         });
                 });
 
@@ -1246,7 +1618,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("Key", "At");
 
-                    b.ToTable("PolicyChanges", (string)null);
+                    b.ToTable("PolicyChanges");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.ResettlementSite", b =>
@@ -1271,7 +1643,7 @@ namespace ReliefDashboard.Data.Migrations
                     b.HasIndex("TownId", "Name")
                         .IsUnique();
 
-                    b.ToTable("Sites", (string)null);
+                    b.ToTable("Sites");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.SafetyNetCoverage", b =>
@@ -1348,7 +1720,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("RowId");
 
-                    b.ToTable("ScoreCells", (string)null);
+                    b.ToTable("ScoreCells");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.ScorePeriod", b =>
@@ -1398,7 +1770,7 @@ namespace ReliefDashboard.Data.Migrations
                     b.HasIndex("Kind", "Year", "Number")
                         .IsUnique();
 
-                    b.ToTable("ScorePeriods", (string)null);
+                    b.ToTable("ScorePeriods");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.ScoreRow", b =>
@@ -1442,7 +1814,47 @@ namespace ReliefDashboard.Data.Migrations
                     b.HasIndex("PeriodId", "TownId")
                         .IsUnique();
 
-                    b.ToTable("ScoreRows", (string)null);
+                    b.ToTable("ScoreRows");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.ShopfrontRental", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Business")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MonthlyRent")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("Shopfronts");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.SuggestionDismissal", b =>
@@ -1478,7 +1890,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("Key");
 
-                    b.ToTable("SuggestionDismissals", (string)null);
+                    b.ToTable("SuggestionDismissals");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.SupervisionFlag", b =>
@@ -1543,7 +1955,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("TownId", "State");
 
-                    b.ToTable("Flags", (string)null);
+                    b.ToTable("Flags");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Town", b =>
@@ -1565,7 +1977,7 @@ namespace ReliefDashboard.Data.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Towns", (string)null);
+                    b.ToTable("Towns");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Training", b =>
@@ -1671,6 +2083,74 @@ namespace ReliefDashboard.Data.Migrations
                         .WithMany()
                         .HasForeignKey("TownId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.Benefit", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Employment", null)
+                        .WithMany()
+                        .HasForeignKey("EmploymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReliefDashboard.Domain.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReliefDashboard.Domain.Industry", null)
+                        .WithMany()
+                        .HasForeignKey("IndustryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReliefDashboard.Domain.Member", "Member")
+                        .WithMany()
+                        .HasForeignKey("MemberId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReliefDashboard.Domain.ShopfrontRental", null)
+                        .WithMany()
+                        .HasForeignKey("ShopfrontId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReliefDashboard.Domain.Town", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+
+                    b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.BusinessLoan", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.CommunityFactory", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.ResettlementSite", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ReliefDashboard.Domain.Town", "Town")
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Site");
+
+                    b.Navigation("Town");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Employment", b =>
@@ -1813,6 +2293,23 @@ namespace ReliefDashboard.Data.Migrations
                         .HasForeignKey("TownId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.ShopfrontRental", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ReliefDashboard.Domain.ResettlementSite", "Site")
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Site");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.SupervisionFlag", b =>
