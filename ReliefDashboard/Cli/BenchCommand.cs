@@ -16,9 +16,9 @@ public static class BenchCommand
 {
     public static async Task<int> RunAsync(int? households, string? file, int runs, string? only)
     {
-        if (only is not (null or "dashboard" or "scorecard" or "registry" or "import"))
+        if (only is not (null or "dashboard" or "scorecard" or "registry" or "benefits" or "import"))
         {
-            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard、registry 或 import，收到“{only}”");
+            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard、registry、benefits 或 import，收到“{only}”");
             return 2;
         }
         if (only == "import")
@@ -58,6 +58,10 @@ public static class BenchCommand
         if (only is null or "registry")
         {
             await RegistryAsync(factory, runs);
+        }
+        if (only is null or "benefits")
+        {
+            await BenefitsBench.RunAsync(factory, runs);
         }
         Console.WriteLine($"Peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB");
         return 0;

@@ -191,12 +191,16 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.Property(m => m.PostType).HasMaxLength(40);
             e.HasOne(m => m.Member).WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.HouseholdId, m.Channel });
+            // Covers the public-welfare post counts of the policy-implementation page.
+            e.HasIndex(m => new { m.Channel, m.PostType, m.StartDate, m.EndDate }).HasDatabaseName("IX_Employments_Posts");
         });
         b.Entity<Industry>(e =>
         {
             e.ToTable("Industries");
             e.Property(m => m.Type).HasMaxLength(60);
             e.HasIndex(m => new { m.HouseholdId, m.Channel });
+            // Covers the policy-implementation page's park and PV counts, so they read the channel's slice of an index.
+            e.HasIndex(m => new { m.Channel, m.Park, m.PvStation, m.StartDate, m.EndDate, m.HouseholdId, m.PvShareKw }).HasDatabaseName("IX_Industries_Programme");
         });
         b.Entity<Training>(e =>
         {
@@ -231,7 +235,10 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.Property(x => x.VoidedBy).HasMaxLength(100);
             e.Property(x => x.VoidReason).HasMaxLength(200);
             e.Property(x => x.BreachText).HasMaxLength(2000);
-            e.HasIndex(x => x.Breaches);
+            // The violations list and its counts: payments with a stored breach, by town, read from the index alone.
+            e.HasIndex(x => new { x.Breaches, x.VoidedAt, x.TownId, x.HouseholdId }).HasDatabaseName("IX_Benefits_Breaches");
+            // The ledger's newest-first page.
+            e.HasIndex(x => new { x.PaidOn, x.Id });
             e.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne(x => x.Member).WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Employment>().WithMany().HasForeignKey(x => x.EmploymentId).OnDelete(DeleteBehavior.Restrict);
@@ -240,8 +247,10 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.HasOne<Town>().WithMany().HasForeignKey(x => x.TownId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => new { x.HouseholdId, x.Kind });
             e.HasIndex(x => new { x.Kind, x.PaidOn });
-            // Covers the dashboard's money sums: by town and kind, live payments only.
-            e.HasIndex(x => new { x.VoidedAt, x.TownId, x.Kind, x.HouseholdId, x.Amount }).HasDatabaseName("IX_Benefits_Money");
+            // Covers the dashboard's money sums, read in group order (town, kind). VoidedAt is not first on purpose:
+            // without statistics SQLite prefers an index with an equality on its first column, and "VoidedAt IS NULL"
+            // would then win over the narrower breach and date indexes below.
+            e.HasIndex(x => new { x.TownId, x.Kind, x.VoidedAt, x.HouseholdId, x.Amount }).HasDatabaseName("IX_Benefits_Money");
         });
         b.Entity<ShopfrontRental>(e =>
         {

@@ -341,10 +341,10 @@ public sealed record FactoryEligibility(bool Eligible, decimal? RelocatedPercent
         var byArea = f.RentedAreaSqm > 0 && f.RelocatedWorkers * p.FactorySqmPerWorker >= f.RentedAreaSqm;
         var needed = p.FactorySqmPerWorker > 0 ? (int)Math.Ceiling(f.RentedAreaSqm / p.FactorySqmPerWorker) : 0;
         var workers = byShare
-            ? $"搬迁群众占用工{percent}%，达到{p.FactoryRelocatedPercent}%"
+            ? $"搬迁群众占用工{percent:0.0}%，达到{p.FactoryRelocatedPercent:0.#}%"
             : byArea
                 ? $"按每{p.FactorySqmPerWorker}㎡带动1人，{f.RentedAreaSqm}㎡需{needed}人，实有{f.RelocatedWorkers}人"
-                : $"搬迁群众占用工{percent?.ToString(CultureInfo.InvariantCulture) ?? "—"}%，低于{p.FactoryRelocatedPercent}%；按每{p.FactorySqmPerWorker}㎡带动1人需{needed}人，实有{f.RelocatedWorkers}人";
+                : $"搬迁群众占用工{percent?.ToString("0.0", CultureInfo.InvariantCulture) ?? "—"}%，低于{p.FactoryRelocatedPercent:0.#}%；按每{p.FactorySqmPerWorker}㎡带动1人需{needed}人，实有{f.RelocatedWorkers}人";
         var eligible = (byShare || byArea) && f.DepositPaid;
         var explanation = $"{workers}；{(f.DepositPaid ? "已一次性交纳两年用工保证金" : "未交纳两年用工保证金")}";
         return new(eligible, percent, byShare, byArea, f.DepositPaid, explanation);

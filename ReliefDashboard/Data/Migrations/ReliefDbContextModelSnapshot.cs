@@ -392,8 +392,6 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Breaches");
-
                     b.HasIndex("EmploymentId");
 
                     b.HasIndex("IndustryId");
@@ -402,13 +400,16 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("ShopfrontId");
 
-                    b.HasIndex("TownId");
-
                     b.HasIndex("HouseholdId", "Kind");
 
                     b.HasIndex("Kind", "PaidOn");
 
-                    b.HasIndex("VoidedAt", "TownId", "Kind", "HouseholdId", "Amount")
+                    b.HasIndex("PaidOn", "Id");
+
+                    b.HasIndex("Breaches", "VoidedAt", "TownId", "HouseholdId")
+                        .HasDatabaseName("IX_Benefits_Breaches");
+
+                    b.HasIndex("TownId", "Kind", "VoidedAt", "HouseholdId", "Amount")
                         .HasDatabaseName("IX_Benefits_Money");
 
                     b.ToTable("Benefits");
@@ -575,6 +576,9 @@ namespace ReliefDashboard.Data.Migrations
                     b.HasIndex("MemberId");
 
                     b.HasIndex("HouseholdId", "Channel");
+
+                    b.HasIndex("Channel", "PostType", "StartDate", "EndDate")
+                        .HasDatabaseName("IX_Employments_Posts");
 
                     b.ToTable("Employments", (string)null);
                 });
@@ -873,6 +877,9 @@ namespace ReliefDashboard.Data.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId", "Channel");
+
+                    b.HasIndex("Channel", "Park", "PvStation", "StartDate", "EndDate", "HouseholdId", "PvShareKw")
+                        .HasDatabaseName("IX_Industries_Programme");
 
                     b.ToTable("Industries", (string)null);
                 });

@@ -57,13 +57,18 @@ public static class BenefitLedger
     /// Every recorded payment (of the given households, or all) checked against the payments of its household
     /// recorded before it. Reads the ledger and the records it names; <see cref="RefreshAsync"/> stores the result.
     /// </summary>
-    public static async Task<List<ViolationRow>> ScanAsync(ReliefDbContext db, BenefitPolicy policy, IReadOnlyCollection<int>? householdIds, CancellationToken ct)
+    public static async Task<List<ViolationRow>> ScanAsync(ReliefDbContext db, BenefitPolicy policy, IReadOnlyCollection<int>? householdIds, CancellationToken ct,
+        (int From, int To)? range = null)
     {
         var benefits = Live(db);
         if (householdIds is not null)
         {
             var ids = householdIds.ToList();
             benefits = benefits.Where(b => EF.Parameter(ids).Contains(b.HouseholdId));
+        }
+        if (range is var (from, to))
+        {
+            benefits = benefits.Where(b => b.HouseholdId >= from && b.HouseholdId < to);
         }
         var rows = await benefits
             .OrderBy(b => b.HouseholdId).ThenBy(b => b.PaidOn).ThenBy(b => b.Id)
@@ -81,18 +86,22 @@ public static class BenefitLedger
         {
             return [];
         }
-        var jobs = (await db.Employments.AsNoTracking().Where(e => benefits.Any(b => b.EmploymentId == e.Id))
+        // The facts of the records the payments name, fetched by id (a primary-key lookup each), never by scanning the measures.
+        var jobIds = rows.Select(r => r.Claim.EmploymentId).OfType<int>().Distinct().ToList();
+        var industryIds = rows.Select(r => r.Claim.IndustryId).OfType<int>().Distinct().ToList();
+        var shopIds = rows.Select(r => r.Claim.ShopfrontId).OfType<int>().Distinct().ToList();
+        var jobs = (await db.Employments.AsNoTracking().Where(e => EF.Parameter(jobIds).Contains(e.Id))
                 .Select(e => new { e.HouseholdId, Facts = new JobFacts(e.Id, e.MemberId, e.Channel, e.Employer, e.ContractMonths, e.HasSocialInsurance, e.Location, e.PostType, e.StartDate, e.EndDate) })
                 .ToListAsync(ct))
             .ToLookup(j => j.HouseholdId, j => j.Facts);
-        var members = await db.Members.AsNoTracking()
-            .Where(m => db.Employments.Any(e => e.MemberId == m.Id && benefits.Any(b => b.EmploymentId == e.Id)))
+        var memberIds = jobs.SelectMany(g => g).Select(j => j.MemberId).Distinct().ToList();
+        var members = await db.Members.AsNoTracking().Where(m => EF.Parameter(memberIds).Contains(m.Id))
             .Select(m => new MemberFacts(m.Id, m.Name, m.IsUnemployedGraduate)).ToDictionaryAsync(m => m.Id, ct);
-        var industries = (await db.Industries.AsNoTracking().Where(i => benefits.Any(b => b.IndustryId == i.Id))
+        var industries = (await db.Industries.AsNoTracking().Where(i => EF.Parameter(industryIds).Contains(i.Id))
                 .Select(i => new { i.HouseholdId, Facts = new IndustryFacts(i.Id, i.Channel, i.Type, i.Park, i.LicenceNumber, i.StartDate, i.EndDate) })
                 .ToListAsync(ct))
             .ToLookup(i => i.HouseholdId, i => i.Facts);
-        var shops = (await db.Shopfronts.AsNoTracking().Where(s => benefits.Any(b => b.ShopfrontId == s.Id))
+        var shops = (await db.Shopfronts.AsNoTracking().Where(s => EF.Parameter(shopIds).Contains(s.Id))
                 .Select(s => new { s.Id, s.Unit, s.SiteId, s.MonthlyRent, s.StartDate, s.EndDate, s.HouseholdId })
                 .ToListAsync(ct))
             .ToLookup(s => s.HouseholdId);
@@ -128,14 +137,36 @@ public static class BenefitLedger
     /// </summary>
     public static async Task<int> RefreshAsync(ReliefDbContext db, BenefitPolicy policy, IReadOnlyCollection<int>? householdIds, CancellationToken ct)
     {
-        var found = (await ScanAsync(db, policy, householdIds, ct)).ToDictionary(v => v.BenefitId);
+        if (householdIds is not null)
+        {
+            return await RefreshAsync(db, policy, householdIds, null, ct);
+        }
+        // The whole ledger in slices of households, so a large district is never held in memory at once.
+        var last = await db.Benefits.MaxAsync(b => (int?)b.HouseholdId, ct) ?? 0;
+        var changed = 0;
+        for (var from = 0; from <= last; from += RefreshSlice)
+        {
+            changed += await RefreshAsync(db, policy, null, (from, from + RefreshSlice), ct);
+        }
+        return changed;
+    }
+
+    private const int RefreshSlice = 50_000;
+
+    private static async Task<int> RefreshAsync(ReliefDbContext db, BenefitPolicy policy, IReadOnlyCollection<int>? householdIds, (int From, int To)? range, CancellationToken ct)
+    {
+        var found = (await ScanAsync(db, policy, householdIds, ct, range)).ToDictionary(v => v.BenefitId);
         var stored = db.Benefits.AsNoTracking();
         if (householdIds is not null)
         {
             var ids = householdIds.ToList();
             stored = stored.Where(b => EF.Parameter(ids).Contains(b.HouseholdId));
         }
-        var current = await stored.Where(b => b.Breaches != 0 || b.VoidedAt == null)
+        if (range is var (from, to))
+        {
+            stored = stored.Where(b => b.HouseholdId >= from && b.HouseholdId < to);
+        }
+        var current = await stored.Where(b => b.Breaches > 0 || b.VoidedAt == null)
             .Select(b => new { b.Id, b.Breaches, b.BreachText, Voided = b.VoidedAt != null }).ToListAsync(ct);
         var changed = 0;
         foreach (var row in current)
@@ -165,7 +196,7 @@ public static class BenefitLedger
     /// <summary>The payments whose stored check found a breach, with their households, read by index.</summary>
     public static async Task<List<ViolationRow>> StoredAsync(ReliefDbContext db, int? townId, CancellationToken ct)
     {
-        var rows = db.Benefits.AsNoTracking().Where(b => b.Breaches != 0 && b.VoidedAt == null);
+        var rows = db.Benefits.AsNoTracking().Where(b => b.Breaches > 0 && b.VoidedAt == null);
         if (townId is { } town)
         {
             rows = rows.Where(b => b.TownId == town);

@@ -50,7 +50,7 @@ public sealed class BenefitService(
         var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
         var payments = await db.Benefits.AsNoTracking().Include(b => b.Member).Where(b => b.HouseholdId == householdId)
             .OrderByDescending(b => b.PaidOn).ThenByDescending(b => b.Id).ToListAsync(ct);
-        var violations = payments.Where(p => p.Breaches != 0 && p.VoidedAt is null)
+        var violations = payments.Where(p => p.Breaches > 0 && p.VoidedAt is null)
             .ToDictionary(p => p.Id, p => BenefitLedger.Decode(p.BreachText));
         var shops = await db.Shopfronts.AsNoTracking().Include(s => s.Site).Where(s => s.HouseholdId == householdId)
             .OrderByDescending(s => s.StartDate).ToListAsync(ct);

@@ -144,7 +144,10 @@ public sealed class FactoryService(
         }
         catch (DbUpdateConcurrencyException)
         {
-            return new SaveResult(SaveOutcome.Conflict, ["保存未成功：在您编辑期间，此工厂已被他人修改。您填写的内容仍在表单中，核对后再次保存。"], input.Version + 1);
+            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
+            var current = await fresh.Factories.Where(f => f.Id == input.Id).Select(f => new { f.Version, f.UpdatedBy }).SingleAsync(ct);
+            return new SaveResult(SaveOutcome.Conflict,
+                [$"保存未成功：在您编辑期间，{current.UpdatedBy}修改了此工厂。您填写的内容仍在表单中，核对后再次保存。"], current.Version);
         }
         notifier.Publish(new DataChange([]));
         return new SaveResult(SaveOutcome.Saved, [], factory.Version);

@@ -39,24 +39,25 @@ public sealed record Implementation(
 /// </summary>
 public static class ProgrammeQueries
 {
-    public static async Task<IReadOnlyList<MoneyGroup>> MoneyAsync(ReliefDbContext db, int? townId, CancellationToken ct)
+    /// <summary>Money by town and kind; <paramref name="households"/> also counts the households paid (a slower DISTINCT, for the implementation page).</summary>
+    public static async Task<IReadOnlyList<MoneyGroup>> MoneyAsync(ReliefDbContext db, int? townId, CancellationToken ct, bool households = false)
     {
         var benefits = db.Benefits.Where(b => b.VoidedAt == null);
         if (townId is { } town)
         {
             benefits = benefits.Where(b => b.TownId == town);
         }
-        var rows = await benefits
-            .GroupBy(b => new { b.TownId, b.Kind })
-            .Select(g => new { g.Key.TownId, g.Key.Kind, Payments = g.Count(), Households = g.Select(b => b.HouseholdId).Distinct().Count(), Amount = g.Sum(b => (double)b.Amount) })
-            .ToListAsync(ct);
+        var groups = benefits.GroupBy(b => new { b.TownId, b.Kind });
+        var rows = households
+            ? await groups.Select(g => new { g.Key.TownId, g.Key.Kind, Payments = g.Count(), Households = g.Select(b => b.HouseholdId).Distinct().Count(), Amount = g.Sum(b => (double)b.Amount) }).ToListAsync(ct)
+            : await groups.Select(g => new { g.Key.TownId, g.Key.Kind, Payments = g.Count(), Households = 0, Amount = g.Sum(b => (double)b.Amount) }).ToListAsync(ct);
         return rows.Select(r => new MoneyGroup(r.TownId, r.Kind, r.Payments, r.Households, decimal.Round((decimal)r.Amount, 2))).ToList();
     }
 
     /// <summary>Payments whose stored check found a breach, counted in SQL by town and kind of breach.</summary>
     public static async Task<IReadOnlyList<ViolationCount>> ViolationCountsAsync(ReliefDbContext db, int? townId, CancellationToken ct)
     {
-        var rows = db.Benefits.Where(b => b.Breaches != 0 && b.VoidedAt == null);
+        var rows = db.Benefits.Where(b => b.Breaches > 0 && b.VoidedAt == null);
         if (townId is { } town)
         {
             rows = rows.Where(b => b.TownId == town);
@@ -72,10 +73,11 @@ public static class ProgrammeQueries
     public static async Task<Implementation> ImplementationAsync(ReliefDbContext db, int? townId, DateOnly today, CancellationToken ct)
     {
         var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
-        var households = townId is { } t ? db.Households.Where(h => h.TownId == t) : db.Households;
-        var industries = db.Industries.Where(i => i.StartDate <= today && (i.EndDate == null || i.EndDate >= today)
-            && households.Any(h => h.Id == i.HouseholdId));
-        var jobs = db.Employments.Where(e => households.Any(h => h.Id == e.HouseholdId));
+        // The district reads the measures directly; a town joins through its households (indexed by town).
+        var townHouseholds = db.Households.Where(h => h.TownId == townId);
+        var allIndustries = townId is null ? db.Industries : db.Industries.Where(i => townHouseholds.Select(h => h.Id).Contains(i.HouseholdId));
+        var industries = allIndustries.Where(i => i.StartDate <= today && (i.EndDate == null || i.EndDate >= today));
+        var jobs = townId is null ? db.Employments : db.Employments.Where(e => townHouseholds.Select(h => h.Id).Contains(e.HouseholdId));
 
         // A park is a town's: two towns may give theirs the same name.
         var parks = (await industries.Where(i => i.Channel == Channel.AgriculturalIndustry && i.Park != null)
@@ -107,16 +109,17 @@ public static class ProgrammeQueries
         var factoryRows = await db.Factories.AsNoTracking().Where(f => townId == null || f.TownId == townId).ToListAsync(ct);
         var eligible = factoryRows.Count(f => FactoryEligibility.Of(policy, f).Eligible);
 
-        var shops = db.Shopfronts.Where(s => households.Any(h => h.Id == s.HouseholdId) && s.StartDate <= today && (s.EndDate == null || s.EndDate >= today));
+        var shops = (townId is null ? db.Shopfronts : db.Shopfronts.Where(s => townHouseholds.Select(h => h.Id).Contains(s.HouseholdId)))
+            .Where(s => s.StartDate <= today && (s.EndDate == null || s.EndDate >= today));
         var renting = await shops.CountAsync(ct);
         var halvedSince = new DateOnly(today.Year, today.Month, 1).AddMonths(-policy.RentHalvingMonths + 1);
         var halved = await shops.CountAsync(s => s.StartDate >= halvedSince, ct);
 
-        var loans = (await db.Loans.Where(l => households.Any(h => h.Id == l.HouseholdId))
+        var loans = (await (townId is null ? db.Loans : db.Loans.Where(l => townHouseholds.Select(h => h.Id).Contains(l.HouseholdId)))
                 .GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(l => (double)l.Amount) }).ToListAsync(ct))
             .Select(l => (l.Key, l.Count, decimal.Round((decimal)l.Amount, 2))).OrderBy(l => l.Key).ToList();
 
-        var money = await MoneyAsync(db, townId, ct);
+        var money = await MoneyAsync(db, townId, ct, households: true);
         var violations = await ViolationCountsAsync(db, townId, ct);
         return new Implementation(policy, parks, urbanYears, urbanActive, rangers, stations, pvHouseholds, factoryRows.Count, eligible,
             renting, halved, loans, money, violations);

@@ -162,7 +162,7 @@ public sealed class SuggestionService(
         }
 
         // A benefit over its cap, granted twice or to the ineligible (DOMAIN.md §8): the same check that refuses one at entry.
-        var stored = await db.Benefits.AsNoTracking().Where(b => b.Breaches != 0 && b.VoidedAt == null)
+        var stored = await db.Benefits.AsNoTracking().Where(b => b.Breaches > 0 && b.VoidedAt == null)
             .Select(b => new { b.TownId, b.HouseholdId, b.Breaches }).ToListAsync(ct);
         var breaches = stored
             .SelectMany(b => Enum.GetValues<ViolationKind>().Where(k => (b.Breaches & Benefits.BenefitLedger.Bit(k)) != 0).Select(k => (b.TownId, b.HouseholdId, Kind: k)))
