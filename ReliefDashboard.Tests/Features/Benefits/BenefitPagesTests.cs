@@ -139,4 +139,17 @@ public class BenefitPagesTests : DashboardTestContext
         Assert.Contains("10,000元", cut.Find("[data-testid=money-by-clause]").TextContent);
         Assert.Contains("重复享受 1 笔", cut.Find("[data-testid=violation-summary]").TextContent);
     }
+
+    [Fact]
+    public async Task ForTownStaff_TheImplementationPage_ShowsTheTownsShareOfTheDistrictsTargets()
+    {
+        await SeedPaymentsAsync();
+        ActAs(Seeded.StaffA);
+
+        var cut = Render<ImplementationPage>();
+
+        cut.WaitForAssertion(() => Assert.Contains("政策落实 · 青石镇", cut.Markup));
+        Assert.Contains("0 户（全区目标 398）", cut.Find("[data-testid=target-pv]").TextContent);
+        Assert.DoesNotContain("short", cut.Find("[data-testid=target-pv]").ClassName);
+    }
 }
