@@ -236,7 +236,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.Property(x => x.VoidReason).HasMaxLength(200);
             e.Property(x => x.BreachText).HasMaxLength(2000);
             // The violations list and its counts: payments with a stored breach, by town, read from the index alone.
-            e.HasIndex(x => new { x.Breaches, x.VoidedAt, x.TownId, x.HouseholdId }).HasDatabaseName("IX_Benefits_Breaches");
+            e.HasIndex(x => new { x.Breaches, x.VoidedAt, x.TownId, x.Kind, x.HouseholdId }).HasDatabaseName("IX_Benefits_Breaches");
             // The ledger's newest-first page.
             e.HasIndex(x => new { x.PaidOn, x.Id });
             e.HasOne(x => x.Household).WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);

@@ -152,4 +152,25 @@ public class BenefitPagesTests : DashboardTestContext
         Assert.Contains("0 户（全区目标 398）", cut.Find("[data-testid=target-pv]").TextContent);
         Assert.DoesNotContain("short", cut.Find("[data-testid=target-pv]").ClassName);
     }
+
+    [Fact]
+    public async Task TheDashboardMoneyPanel_SumsByClause_ScopedToWhatTheUserLeads()
+    {
+        await SeedPaymentsAsync();
+        var figures = await Services.GetRequiredService<Overview.DashboardFeed>().GetAsync();
+
+        var district = Render<MoneyPanel>(p => p.Add(x => x.Figures, figures).Add(x => x.Scope, Supervisor));
+        Assert.Equal("10,000元", district.Find("[data-testid=money-total]").TextContent);
+        Assert.Contains("违规发放 1 笔", district.Find("[data-testid=money-violations]").TextContent);
+
+        // 区人社局 leads channels 2, 4 and 5: park awards and industry subsidies (三(一)) are not its payments.
+        var renshe = new UserScope("rs", "人社局 刘", Roles.Department, null, "区人社局");
+        var department = Render<MoneyPanel>(p => p.Add(x => x.Figures, figures).Add(x => x.Scope, renshe));
+        Assert.Empty(department.FindAll("[data-testid=money-total]"));
+        Assert.Contains("尚无补贴发放记录", department.Markup);
+        Assert.Contains("违规发放 0 笔", department.Find("[data-testid=money-violations]").TextContent);
+
+        var otherTown = Render<MoneyPanel>(p => p.Add(x => x.Figures, figures).Add(x => x.Scope, Seeded.StaffB));
+        Assert.Contains("违规发放 0 笔", otherTown.Find("[data-testid=money-violations]").TextContent);
+    }
 }

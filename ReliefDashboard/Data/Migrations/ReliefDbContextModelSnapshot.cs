@@ -406,7 +406,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("PaidOn", "Id");
 
-                    b.HasIndex("Breaches", "VoidedAt", "TownId", "HouseholdId")
+                    b.HasIndex("Breaches", "VoidedAt", "TownId", "Kind", "HouseholdId")
                         .HasDatabaseName("IX_Benefits_Breaches");
 
                     b.HasIndex("TownId", "Kind", "VoidedAt", "HouseholdId", "Amount")

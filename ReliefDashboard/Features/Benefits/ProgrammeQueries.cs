@@ -7,8 +7,14 @@ namespace ReliefDashboard.Features.Benefits;
 /// <summary>Money paid, summed in SQL by town and kind (voided payments left out).</summary>
 public sealed record MoneyGroup(int TownId, BenefitKind Kind, int Payments, int Households, decimal Amount);
 
-/// <summary>Payments that break a rule as the settings stand, counted by town and kind of breach.</summary>
-public sealed record ViolationCount(int TownId, ViolationKind Kind, int Payments);
+/// <summary>
+/// Payments that break a rule as the settings stand, counted by town, kind of payment and the set of breaches
+/// (<see cref="BenefitLedger.Bit"/> flags): a payment is counted once however many rules it breaks.
+/// </summary>
+public sealed record ViolationCount(int TownId, BenefitKind Benefit, int Breaches, int Payments)
+{
+    public bool Has(ViolationKind kind) => (Breaches & BenefitLedger.Bit(kind)) != 0;
+}
 
 public sealed record ParkProgress(string Park, int Households, bool Meets);
 
@@ -62,12 +68,10 @@ public static class ProgrammeQueries
         {
             rows = rows.Where(b => b.TownId == town);
         }
-        var groups = await rows.GroupBy(b => new { b.TownId, b.Breaches })
-            .Select(g => new { g.Key.TownId, g.Key.Breaches, Count = g.Count() }).ToListAsync(ct);
-        return Enum.GetValues<ViolationKind>()
-            .SelectMany(k => groups.Where(g => (g.Breaches & BenefitLedger.Bit(k)) != 0).GroupBy(g => g.TownId)
-                .Select(g => new ViolationCount(g.Key, k, g.Sum(x => x.Count))))
-            .ToList();
+        // Read the few breaching rows by the breach index and group them here: asked to GROUP BY town and kind in SQL,
+        // SQLite walks the money index in that order over every payment instead (600 ms at a million households).
+        var breaching = await rows.Select(b => new { b.TownId, b.Kind, b.Breaches }).ToListAsync(ct);
+        return breaching.GroupBy(b => b).Select(g => new ViolationCount(g.Key.TownId, g.Key.Kind, g.Key.Breaches, g.Count())).ToList();
     }
 
     public static async Task<Implementation> ImplementationAsync(ReliefDbContext db, int? townId, DateOnly today, CancellationToken ct)

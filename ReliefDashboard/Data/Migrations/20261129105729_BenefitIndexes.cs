@@ -35,7 +35,7 @@ namespace ReliefDashboard.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Benefits_Breaches",
                 table: "Benefits",
-                columns: new[] { "Breaches", "VoidedAt", "TownId", "HouseholdId" });
+                columns: new[] { "Breaches", "VoidedAt", "TownId", "Kind", "HouseholdId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Benefits_Money",

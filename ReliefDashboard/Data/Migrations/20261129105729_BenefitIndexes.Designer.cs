@@ -11,7 +11,7 @@ using ReliefDashboard.Data;
 namespace ReliefDashboard.Data.Migrations
 {
     [DbContext(typeof(ReliefDbContext))]
-    [Migration("20261129103402_BenefitIndexes")]
+    [Migration("20261129105729_BenefitIndexes")]
     partial class BenefitIndexes
     {
         /// <inheritdoc />
@@ -409,7 +409,7 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("PaidOn", "Id");
 
-                    b.HasIndex("Breaches", "VoidedAt", "TownId", "HouseholdId")
+                    b.HasIndex("Breaches", "VoidedAt", "TownId", "Kind", "HouseholdId")
                         .HasDatabaseName("IX_Benefits_Breaches");
 
                     b.HasIndex("TownId", "Kind", "VoidedAt", "HouseholdId", "Amount")
