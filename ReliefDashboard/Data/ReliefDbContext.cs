@@ -257,6 +257,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.Property(x => x.MonthlyRent).HasConversion<double>();
             e.Property(x => x.Unit).HasMaxLength(40);
             e.Property(x => x.Business).HasMaxLength(60);
+            e.Property(x => x.Version).IsConcurrencyToken();
             e.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne(x => x.Site).WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(x => x.HouseholdId);

@@ -103,6 +103,9 @@ public class ShopfrontRental
     public decimal MonthlyRent { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
+
+    /// <summary>Bumped by every edit; an edit made on a stale copy is refused.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>An interest-free business loan (无息贷款) applied for by a household, 三(三).</summary>

@@ -162,6 +162,40 @@ public sealed class BenefitServiceTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task AStaleShopfrontEdit_IsRefused_AndTheOtherEditStands()
+    {
+        var service = As<BenefitService>(Seeded.StaffA);
+        ShopfrontInput Shop(string business) => new()
+        {
+            HouseholdId = Seeded.Met,
+            SiteId = Seeded.SiteA,
+            Unit = "A-12",
+            Business = business,
+            MonthlyRent = 1200,
+            StartDate = new DateTime(2026, 3, 1),
+        };
+        Assert.True((await service.SaveShopfrontAsync(Shop("便民超市"))).Ok);
+        ShopfrontRental saved;
+        await using (var db = Database.CreateDbContext())
+        {
+            saved = await db.Shopfronts.SingleAsync();
+        }
+        var first = Shop("便民超市（扩大经营）");
+        var second = Shop("早餐店");
+        (first.Id, first.Version, second.Id, second.Version) = (saved.Id, saved.Version, saved.Id, saved.Version);
+
+        Assert.True((await service.SaveShopfrontAsync(first)).Ok);
+        Assert.Contains("已被他人修改", Assert.Single((await service.SaveShopfrontAsync(second)).Errors));
+
+        await using var check = Database.CreateDbContext();
+        Assert.Equal("便民超市（扩大经营）", (await check.Shopfronts.SingleAsync()).Business);
+        // A shopfront must be in the household's own town.
+        var elsewhere = Shop("理发店");
+        elsewhere.SiteId = Seeded.SiteB;
+        Assert.Equal("门面房须在本户所在镇街的安置社区", Assert.Single((await service.SaveShopfrontAsync(elsewhere)).Errors));
+    }
+
+    [Fact]
     public async Task PaymentsThatBreakARule_AreListed_AndSuggestedForSupervision()
     {
         var orchard = await AddIndustryAsync(Seeded.Met, Channel.AgriculturalIndustry, "山地苹果", park: "镇农业特色产业园");

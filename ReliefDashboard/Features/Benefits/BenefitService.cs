@@ -160,7 +160,13 @@ public sealed class BenefitService(
             {
                 return ["该门面房租赁记录不存在"];
             }
+            if (input.Id != 0 && shop.Version != input.Version)
+            {
+                return ["保存未成功：在您编辑期间，此门面房租赁记录已被他人修改，请关闭后重新打开核对"];
+            }
             var before = input.Id == 0 ? null : Describe(shop);
+            db.Entry(shop).Property(x => x.Version).OriginalValue = shop.Version;
+            shop.Version++;
             shop.SiteId = input.SiteId;
             shop.Unit = input.Unit.Trim();
             shop.Business = input.Business.Trim();

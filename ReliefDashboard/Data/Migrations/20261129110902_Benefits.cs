@@ -90,7 +90,8 @@ namespace ReliefDashboard.Data.Migrations
                     Business = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     MonthlyRent = table.Column<double>(type: "REAL", nullable: false),
                     StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -208,9 +209,19 @@ namespace ReliefDashboard.Data.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Industries_Programme",
+                table: "Industries",
+                columns: new[] { "Channel", "Park", "PvStation", "StartDate", "EndDate", "HouseholdId", "PvShareKw" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Employments_Posts",
+                table: "Employments",
+                columns: new[] { "Channel", "PostType", "StartDate", "EndDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Benefits_Breaches",
                 table: "Benefits",
-                column: "Breaches");
+                columns: new[] { "Breaches", "VoidedAt", "TownId", "Kind", "HouseholdId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Benefits_EmploymentId",
@@ -240,17 +251,17 @@ namespace ReliefDashboard.Data.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Benefits_Money",
                 table: "Benefits",
-                columns: new[] { "VoidedAt", "TownId", "Kind", "HouseholdId", "Amount" });
+                columns: new[] { "TownId", "Kind", "VoidedAt", "HouseholdId", "Amount" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Benefits_PaidOn_Id",
+                table: "Benefits",
+                columns: new[] { "PaidOn", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Benefits_ShopfrontId",
                 table: "Benefits",
                 column: "ShopfrontId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Benefits_TownId",
-                table: "Benefits",
-                column: "TownId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Factories_SiteId",
@@ -293,6 +304,14 @@ namespace ReliefDashboard.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "Shopfronts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Industries_Programme",
+                table: "Industries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Employments_Posts",
+                table: "Employments");
 
             migrationBuilder.DeleteData(
                 table: "PolicySettings",

@@ -11,8 +11,8 @@ using ReliefDashboard.Data;
 namespace ReliefDashboard.Data.Migrations
 {
     [DbContext(typeof(ReliefDbContext))]
-    [Migration("20261129105729_BenefitIndexes")]
-    partial class BenefitIndexes
+    [Migration("20261129110902_Benefits")]
+    partial class Benefits
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1857,6 +1857,10 @@ namespace ReliefDashboard.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
