@@ -11,6 +11,7 @@ using ReliefDashboard.Components;
 using ReliefDashboard.Components.Shared;
 using ReliefDashboard.Data;
 using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Features.Benefits;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Features.Roster;
 using ReliefDashboard.Features.Scorecards;
@@ -106,6 +107,7 @@ app.MapAccountEndpoints();
 app.MapScorecardEndpoints();
 app.MapFlagEndpoints();
 app.MapRosterEndpoints();
+app.MapBenefitEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

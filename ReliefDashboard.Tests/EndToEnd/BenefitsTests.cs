@@ -71,6 +71,14 @@ public class BenefitsTests(AppFixture app)
         await Assertions.Expect(supervisor.Locator("[data-testid=ledger-total]")).Not.ToHaveTextAsync(totalBefore!);
         await Assertions.Expect(supervisor.Locator("[data-testid=ledger-rows]")).ToContainTextAsync("延区扶发〔2026〕88号");
 
+        // The supervisor's export of the ledger holds it too.
+        var download = await supervisor.RunAndWaitForDownloadAsync(() => supervisor.Locator("[data-testid=ledger-export]").ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        using (var zip = new System.IO.Compression.ZipArchive(File.OpenRead(await download.PathAsync())))
+        {
+            Assert.Contains(Features.Roster.XlsxCells.Read(zip, "发放台账"), r => r.Cells.Contains("延区扶发〔2026〕88号"));
+        }
+
         await page.Context.CloseAsync();
         await supervisor.Context.CloseAsync();
     }

@@ -173,4 +173,29 @@ public class BenefitPagesTests : DashboardTestContext
         var otherTown = Render<MoneyPanel>(p => p.Add(x => x.Figures, figures).Add(x => x.Scope, Seeded.StaffB));
         Assert.Contains("违规发放 0 笔", otherTown.Find("[data-testid=money-violations]").TextContent);
     }
+
+    [Fact]
+    public async Task TheLedgerExport_HoldsTheFilteredPayments_AndTheirViolations_InTheUsersReach()
+    {
+        await SeedPaymentsAsync();
+        ActAs(Supervisor);
+
+        var file = await Services.CreateScope().ServiceProvider.GetRequiredService<ProgrammeService>()
+            .ExportAsync(LedgerQuery.Parse(key => key == "kind" ? nameof(BenefitKind.ParkAward) : null));
+
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(file));
+        Assert.Equal(["发放台账", "违规发放"], Roster.XlsxCells.SheetNames(zip));
+        var ledger = Roster.XlsxCells.Read(zip, "发放台账");
+        Assert.Equal(3, ledger.Count); // the header and the two park awards; the subsidy is filtered out
+        Assert.Equal(["2026-03-01", "青石镇", "610623001000001", "王建军", "本户", "三(一)", "园区达标奖补", "", "3000.00"], ledger[1].Cells[..9]);
+        var breaches = Roster.XlsxCells.Read(zip, "违规发放");
+        Assert.Equal(2, breaches.Count);
+        Assert.Contains("不符合三(一)：产业扶持政策不能重复享受", breaches[1].Cells[6]);
+
+        // Another town's staff get their own reach: nothing of 青石镇.
+        ActAs(Seeded.StaffB);
+        var theirs = await Services.CreateScope().ServiceProvider.GetRequiredService<ProgrammeService>().ExportAsync(new LedgerQuery());
+        using var other = new System.IO.Compression.ZipArchive(new MemoryStream(theirs));
+        Assert.Single(Roster.XlsxCells.Read(other, "发放台账"));
+    }
 }
