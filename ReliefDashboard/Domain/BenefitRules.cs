@@ -16,10 +16,11 @@ public sealed record BenefitClaim(
 
 public sealed record MemberFacts(int Id, string Name, bool IsUnemployedGraduate);
 
+/// <summary>A job as the rules see it; <see cref="HouseholdId"/> lets a district scan hand each household only its own.</summary>
 public sealed record JobFacts(int Id, int MemberId, Channel Channel, string Employer, int? ContractMonths, bool HasSocialInsurance,
-    WorkLocation Location, string? PostType, DateOnly Start, DateOnly? End);
+    WorkLocation Location, string? PostType, DateOnly Start, DateOnly? End, int HouseholdId = 0);
 
-public sealed record IndustryFacts(int Id, Channel Channel, string Type, string? Park, string? LicenceNumber, DateOnly Start, DateOnly? End);
+public sealed record IndustryFacts(int Id, Channel Channel, string Type, string? Park, string? LicenceNumber, DateOnly Start, DateOnly? End, int HouseholdId = 0);
 
 public sealed record ShopfrontFacts(int Id, string Unit, bool InOwnSite, decimal MonthlyRent, DateOnly Start, DateOnly? End);
 

@@ -83,7 +83,12 @@ public sealed class DemoBenefits(DateOnly asOf, BenefitPolicy policy)
                 case Channel.CommunityFactoryOrBusiness when running && i.LicenceNumber is not null:
                     if (rng.NextDouble() < 0.3)
                     {
-                        AddShopfront(h, i, Pay);
+                        var shop = AddShopfront(h, i);
+                        var termEnd = new DateOnly(shop.StartDate.Year, shop.StartDate.Month, 1).AddMonths(policy.RentHalvingMonths).AddDays(-1);
+                        foreach (var month in RecentMonths(shop.StartDate, termEnd, 4))
+                        {
+                            Pay(BenefitKind.ShopfrontRentRelief, shop.MonthlyRent / 2, Min(asOf, month.AddDays(5)), "区级财政扶贫专项资金", month, shop: shop.Id);
+                        }
                     }
                     else if (!selfEmploymentAwarded && rng.NextDouble() < 0.75 && UnderCap(policy.SelfEmploymentAward))
                     {
@@ -153,7 +158,7 @@ public sealed class DemoBenefits(DateOnly asOf, BenefitPolicy policy)
         }
     }
 
-    private void AddShopfront(Household h, Industry business, Func<BenefitKind, decimal, DateOnly, string, DateOnly?, int?, int?, int?, int?, string, Benefit> pay)
+    private ShopfrontRental AddShopfront(Household h, Industry business)
     {
         var start = Max(business.StartDate, asOf.AddMonths(-rng.Next(3, 30)));
         var shop = new ShopfrontRental
@@ -167,11 +172,7 @@ public sealed class DemoBenefits(DateOnly asOf, BenefitPolicy policy)
             StartDate = start,
         };
         Shopfronts.Add(shop);
-        var termEnd = new DateOnly(start.Year, start.Month, 1).AddMonths(policy.RentHalvingMonths).AddDays(-1);
-        foreach (var month in RecentMonths(start, termEnd, 4))
-        {
-            pay(BenefitKind.ShopfrontRentRelief, shop.MonthlyRent / 2, Min(asOf, month.AddDays(5)), "区级财政扶贫专项资金", month, null, null, null, shop.Id, Source);
-        }
+        return shop;
     }
 
     private void AddLoan(Household h, Industry business)

@@ -90,17 +90,13 @@ public static class BenefitLedger
         var jobIds = rows.Select(r => r.Claim.EmploymentId).OfType<int>().Distinct().ToList();
         var industryIds = rows.Select(r => r.Claim.IndustryId).OfType<int>().Distinct().ToList();
         var shopIds = rows.Select(r => r.Claim.ShopfrontId).OfType<int>().Distinct().ToList();
-        var jobs = (await db.Employments.AsNoTracking().Where(e => EF.Parameter(jobIds).Contains(e.Id))
-                .Select(e => new { e.HouseholdId, Facts = new JobFacts(e.Id, e.MemberId, e.Channel, e.Employer, e.ContractMonths, e.HasSocialInsurance, e.Location, e.PostType, e.StartDate, e.EndDate) })
-                .ToListAsync(ct))
-            .ToLookup(j => j.HouseholdId, j => j.Facts);
+        var jobs = (await db.Employments.AsNoTracking().Where(e => EF.Parameter(jobIds).Contains(e.Id)).Select(Job).ToListAsync(ct))
+            .ToLookup(j => j.HouseholdId);
         var memberIds = jobs.SelectMany(g => g).Select(j => j.MemberId).Distinct().ToList();
         var members = await db.Members.AsNoTracking().Where(m => EF.Parameter(memberIds).Contains(m.Id))
             .Select(m => new MemberFacts(m.Id, m.Name, m.IsUnemployedGraduate)).ToDictionaryAsync(m => m.Id, ct);
-        var industries = (await db.Industries.AsNoTracking().Where(i => EF.Parameter(industryIds).Contains(i.Id))
-                .Select(i => new { i.HouseholdId, Facts = new IndustryFacts(i.Id, i.Channel, i.Type, i.Park, i.LicenceNumber, i.StartDate, i.EndDate) })
-                .ToListAsync(ct))
-            .ToLookup(i => i.HouseholdId, i => i.Facts);
+        var industries = (await db.Industries.AsNoTracking().Where(i => EF.Parameter(industryIds).Contains(i.Id)).Select(IndustryOf).ToListAsync(ct))
+            .ToLookup(i => i.HouseholdId);
         var shops = (await db.Shopfronts.AsNoTracking().Where(s => EF.Parameter(shopIds).Contains(s.Id))
                 .Select(s => new { s.Id, s.Unit, s.SiteId, s.MonthlyRent, s.StartDate, s.EndDate, s.HouseholdId })
                 .ToListAsync(ct))
@@ -201,8 +197,8 @@ public static class BenefitLedger
         {
             rows = rows.Where(b => b.TownId == town);
         }
-        var list = await rows.OrderBy(b => b.Household!.TownId).ThenBy(b => b.Household!.Code).ThenBy(b => b.PaidOn).ThenBy(b => b.Id)
-            .Select(b => new { b.Id, b.HouseholdId, b.Household!.Code, b.Household.HeadName, b.Household.TownId, b.Kind, b.Amount, b.PaidOn, b.ForMonth, b.BreachText })
+        var list = await rows.OrderBy(b => b.TownId).ThenBy(b => b.Household!.Code).ThenBy(b => b.PaidOn).ThenBy(b => b.Id)
+            .Select(b => new { b.Id, b.HouseholdId, b.Household!.Code, b.Household.HeadName, b.TownId, b.Kind, b.Amount, b.PaidOn, b.ForMonth, b.BreachText })
             .ToListAsync(ct);
         return list.Select(b => new ViolationRow(b.Id, b.HouseholdId, b.Code, b.HeadName, b.TownId, b.Kind, b.Amount, b.PaidOn, b.ForMonth, Decode(b.BreachText))).ToList();
     }
@@ -210,10 +206,10 @@ public static class BenefitLedger
     private static IQueryable<Benefit> Live(ReliefDbContext db) => db.Benefits.AsNoTracking().Where(b => b.VoidedAt == null);
 
     private static readonly System.Linq.Expressions.Expression<Func<Employment, JobFacts>> Job = e =>
-        new JobFacts(e.Id, e.MemberId, e.Channel, e.Employer, e.ContractMonths, e.HasSocialInsurance, e.Location, e.PostType, e.StartDate, e.EndDate);
+        new JobFacts(e.Id, e.MemberId, e.Channel, e.Employer, e.ContractMonths, e.HasSocialInsurance, e.Location, e.PostType, e.StartDate, e.EndDate, e.HouseholdId);
 
     private static readonly System.Linq.Expressions.Expression<Func<Industry, IndustryFacts>> IndustryOf = i =>
-        new IndustryFacts(i.Id, i.Channel, i.Type, i.Park, i.LicenceNumber, i.StartDate, i.EndDate);
+        new IndustryFacts(i.Id, i.Channel, i.Type, i.Park, i.LicenceNumber, i.StartDate, i.EndDate, i.HouseholdId);
 
     private static readonly System.Linq.Expressions.Expression<Func<Benefit, BenefitClaim>> Claim = b =>
         new BenefitClaim(b.Kind, b.Amount, b.PaidOn, b.ForMonth, b.MemberId, b.EmploymentId, b.IndustryId, b.ShopfrontId, b.Id);

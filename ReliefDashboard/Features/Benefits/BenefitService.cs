@@ -67,7 +67,7 @@ public sealed class BenefitService(
         {
             return invalid;
         }
-        return await WriteAsync(input.HouseholdId, "登记补贴发放", async (db, h, scope) =>
+        return await WriteAsync(input.HouseholdId, "登记补贴发放", async (db, h, scope, policy) =>
         {
             var claim = new BenefitClaim(input.Kind, input.Amount!.Value, DateOnly.FromDateTime(input.PaidOn!.Value),
                 input.ForMonth is { } m ? new DateOnly(m.Year, m.Month, 1) : null, null,
@@ -80,7 +80,6 @@ public sealed class BenefitService(
             {
                 claim = claim with { MemberId = job.MemberId };
             }
-            var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
             var problems = BenefitRules.Check(policy, claim, ledger);
             if (problems.Count > 0)
             {
@@ -127,7 +126,7 @@ public sealed class BenefitService(
         {
             return SaveResult.Invalid("找不到该笔发放记录");
         }
-        return await WriteAsync(householdId.Value, "作废补贴发放", async (db, h, scope) =>
+        return await WriteAsync(householdId.Value, "作废补贴发放", async (db, h, scope, _) =>
         {
             var benefit = await db.Benefits.SingleAsync(b => b.Id == benefitId, ct);
             if (benefit.VoidedAt is not null)
@@ -148,7 +147,7 @@ public sealed class BenefitService(
         {
             return invalid;
         }
-        return await WriteAsync(input.HouseholdId, "登记门面房租赁", async (db, h, scope) =>
+        return await WriteAsync(input.HouseholdId, "登记门面房租赁", async (db, h, scope, _) =>
         {
             if (!await db.Sites.AnyAsync(s => s.Id == input.SiteId && s.TownId == h.TownId, ct))
             {
@@ -190,9 +189,8 @@ public sealed class BenefitService(
         {
             return invalid;
         }
-        return await WriteAsync(input.HouseholdId, "登记无息贷款", async (db, h, scope) =>
+        return await WriteAsync(input.HouseholdId, "登记无息贷款", async (db, h, scope, policy) =>
         {
-            var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
             var amount = input.Amount!.Value;
             if (amount < policy.LoanMin || amount > policy.LoanMax)
             {
@@ -240,7 +238,7 @@ public sealed class BenefitService(
             await db.SaveChangesAsync(ct);
             Audit(db, scope, h.Id, nameof(BusinessLoan), loan.Id, input.Id == 0 ? "新增" : "修改", Describe(loan), before);
             return null;
-        }, ct);
+        }, ct, recheck: false); // a loan does not enter any payment's check
     }
 
     private static string Describe(ShopfrontRental s) =>
@@ -259,7 +257,8 @@ public sealed class BenefitService(
     /// Runs a change in one immediate transaction (SQLite takes the write lock at BEGIN, so the checks see every
     /// committed payment), with the town check, the audit rows and one notification. Any refusal rolls everything back.
     /// </summary>
-    private async Task<SaveResult> WriteAsync(int householdId, string what, Func<ReliefDbContext, Household, UserScope, Task<List<string>?>> change, CancellationToken ct)
+    private async Task<SaveResult> WriteAsync(int householdId, string what, Func<ReliefDbContext, Household, UserScope, BenefitPolicy, Task<List<string>?>> change,
+        CancellationToken ct, bool recheck = true)
     {
         var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -279,14 +278,18 @@ public sealed class BenefitService(
                 await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"{what} {h.Code}", null, ct);
                 return SaveResult.Forbidden;
             }
-            if (await change(db, h, scope) is { } problems)
+            var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
+            if (await change(db, h, scope, policy) is { } problems)
             {
                 await tx.RollbackAsync(ct);
                 return SaveResult.Invalid(problems);
             }
             await db.SaveChangesAsync(ct);
-            // A void or a new payment can change the check of the household's later payments.
-            await BenefitLedger.RefreshAsync(db, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct)), [householdId], ct);
+            if (recheck)
+            {
+                // A payment, a void or a changed shopfront can change the check of the household's later payments.
+                await BenefitLedger.RefreshAsync(db, policy, [householdId], ct);
+            }
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
