@@ -37,7 +37,12 @@ public sealed class ProgrammeService(IDbContextFactory<ReliefDbContext> dbFactor
         var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var kinds = BenefitLedger.KindsFor(scope).ToList();
-        var rows = db.Benefits.AsNoTracking().Where(b => kinds.Contains(b.Kind));
+        var rows = db.Benefits.AsNoTracking();
+        if (kinds.Count < Enum.GetValues<BenefitKind>().Length)
+        {
+            // Only a department is limited to some kinds; an IN over every kind would make SQLite sort the whole ledger.
+            rows = rows.Where(b => kinds.Contains(b.Kind));
+        }
         if (TownOf(scope, q.TownId) is { } town)
         {
             rows = rows.Where(b => b.TownId == town);
