@@ -27,13 +27,44 @@ var zh = CultureInfo.GetCultureInfo("zh-CN");
 CultureInfo.DefaultThreadCurrentCulture = zh;
 CultureInfo.DefaultThreadCurrentUICulture = zh;
 
-var builder = WebApplication.CreateBuilder(args);
+// `--demo` asks for the demo district (and its accounts) in a database that does not exist yet; nothing else
+// ever creates demo data, so a real deployment starting on an empty file starts empty.
+var demoRequested = args.Contains("--demo");
+var builder = WebApplication.CreateBuilder(args.Where(a => a != "--demo").ToArray());
+if (demoRequested)
+{
+    builder.Configuration["Demo:Create"] = "true";
+}
+// `dotnet run` serves the packages' static files (MudBlazor, Plotly) in every environment, not only Development;
+// a published build has them in wwwroot and this does nothing.
+builder.WebHost.UseStaticWebAssets();
+// The host's own "failed to start" entry would print the stack trace; a database that stops the start is
+// explained once, below, in Chinese with the file's path.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+var detailedErrors = builder.Configuration.GetValue("Diagnostics:DetailedErrors", false);
 
 var connectionString = DatabaseSetup.ResolveConnectionString(
     builder.Configuration.GetConnectionString(DatabaseSetup.ConnectionName), builder.Environment.ContentRootPath);
 builder.Services.AddDbContextFactory<ReliefDbContext>(o => o.UseSqlite(connectionString));
+var databaseFile = DatabaseSetup.FileOf(connectionString);
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = detailedErrors);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton<SessionStore>();
+builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+    .Configure<SessionStore>(SessionStore.Configure);
+builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+{
+    // Behind a reverse proxy that ends HTTPS (README): trust X-Forwarded-For/-Proto from the addresses listed.
+    o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in (builder.Configuration["Proxy:KnownProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+    {
+        o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+    }
+});
+builder.Services.AddExceptionHandler<DatabaseFaultHandler>();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingAuthStateProvider>();
 builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -47,6 +78,9 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.ExpireTimeSpan = TimeSpan.FromHours(8);
     o.SlidingExpiration = true;
     o.Cookie.Name = "relief.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest;
+    o.Cookie.SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax;
 });
 builder.Services.AddAuthorizationBuilder()
     .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
@@ -58,7 +92,10 @@ builder.Services.AddMudServices(c =>
 builder.Services.AddTransient<MudLocalizer, ChineseMudLocalizer>();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 
-builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<TimeProvider>(new ReliefDashboard.Domain.DistrictClock(TimeProvider.System,
+    ReliefDashboard.Domain.DistrictClock.Zone(builder.Configuration["District:TimeZone"])));
+builder.Services.AddSingleton<DeploymentState>();
+builder.Services.AddSingleton<DatabaseHealth>();
 builder.Services.AddSingleton<ChangeNotifier>();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddSingleton<AccountSeeder>();
@@ -88,13 +125,25 @@ builder.Services.AddScoped<ReliefDashboard.Features.Roster.RosterExport>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Overview.MonthlyFiguresService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ReliefDashboard.Features.Overview.MonthlyFiguresService>());
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusRefreshService>());
+builder.Services.AddSingleton(sp => new BackupStore(databaseFile ?? ":memory:", sp.GetRequiredService<ReliefDashboard.Features.Supervision.EvidenceStore>().Root,
+    BackupOptions.From(builder.Configuration, databaseFile ?? ".", builder.Environment.ContentRootPath), sp.GetRequiredService<TimeProvider>(),
+    sp.GetRequiredService<ILoggerFactory>().CreateLogger<BackupStore>()));
+builder.Services.AddHostedService<MaintenanceService>();
 
 var app = builder.Build();
 
-if (!app.Environment.IsDevelopment())
+// The Chinese error page with a request id; the stack trace only for someone who set Diagnostics:DetailedErrors.
+if (detailedErrors)
+{
+    app.UseDeveloperExceptionPage();
+}
+else
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
 }
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseRequestLocalization("zh-CN");
 app.UseAuthentication();
@@ -108,8 +157,18 @@ app.MapScorecardEndpoints();
 app.MapFlagEndpoints();
 app.MapRosterEndpoints();
 app.MapBenefitEndpoints();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Our Content-Security-Policy carries frame-ancestors itself; Blazor's own header would be a second policy.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
-app.Run();
+using var running = RunningApp.Hold(databaseFile);
+try
+{
+    await app.RunAsync();
+}
+catch (DatabaseStartException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message);
+    Environment.ExitCode = 3;
+}
 
 public partial class Program;

@@ -11,7 +11,8 @@ public class DatabaseSetupTests
     public async Task WithTheDemoSwitchedOff_ARealDeploymentStartsEmpty_ButWithThePolicyDefaults()
     {
         await using var database = new TestDatabase();
-        await DatabaseSetup.PrepareAsync(database, loadDemo: false, NullLogger.Instance);
+        var prepared = await DatabaseSetup.PrepareAsync(database, demoRequested: false, Clock, NullLogger.Instance);
+        Assert.Equal(new DatabaseSetup.Prepared(false, false), prepared);
 
         await using var db = database.CreateDbContext();
         Assert.Equal(0, await db.Households.CountAsync());
@@ -25,15 +26,38 @@ public class DatabaseSetupTests
     }
 
     [Fact]
-    public async Task WithTheDemoOn_AnEmptyDatabaseGetsTheDistrict_OnlyOnce()
+    public async Task WithTheDemoAskedFor_ANewDatabaseGetsTheDistrict_OnlyOnce_AndIsMarkedAsADemo()
     {
         await using var database = new TestDatabase();
-        await DatabaseSetup.PrepareAsync(database, loadDemo: true, NullLogger.Instance);
-        await DatabaseSetup.PrepareAsync(database, loadDemo: true, NullLogger.Instance);
+        var first = await DatabaseSetup.PrepareAsync(database, demoRequested: true, Clock, NullLogger.Instance);
+        var second = await DatabaseSetup.PrepareAsync(database, demoRequested: true, Clock, NullLogger.Instance);
 
+        Assert.Equal(new DatabaseSetup.Prepared(DemoCreated: true, IsDemo: true), first);
+        Assert.Equal(new DatabaseSetup.Prepared(DemoCreated: false, IsDemo: true), second);
         await using var db = database.CreateDbContext();
         Assert.Equal(2524, await db.Households.CountAsync());
     }
+
+    [Fact]
+    public async Task AnExistingRealDatabase_StartedWithTheDemoFlag_GetsNoDemoData()
+    {
+        await using var database = new TestDatabase();
+        await DatabaseSetup.PrepareAsync(database, demoRequested: false, Clock, NullLogger.Instance);
+        await using (var setup = database.CreateDbContext())
+        {
+            // What the first start of a real deployment leaves: its administrator account, nothing else.
+            setup.Users.Add(new AppUser { UserName = "admin", NormalizedUserName = "ADMIN", DisplayName = "系统管理员" });
+            await setup.SaveChangesAsync();
+        }
+
+        var later = await DatabaseSetup.PrepareAsync(database, demoRequested: true, Clock, NullLogger.Instance);
+
+        Assert.Equal(new DatabaseSetup.Prepared(false, false), later);
+        await using var db = database.CreateDbContext();
+        Assert.Equal(0, await db.Households.CountAsync());
+    }
+
+    private static readonly FixedClock Clock = new(new DateOnly(2026, 12, 1));
 
     [Theory]
     [InlineData("Data Source=data/relief.db")]

@@ -61,16 +61,16 @@ public class AccountsTests(AppFixture app)
     }
 
     [Fact]
-    public async Task WrongPasswords_LockTheAccount_AndAnAdministratorLiftsTheLock()
+    public async Task WrongPasswords_HoldTheNameOffFromThatAddress_AndAnAdministratorLiftsTheHold()
     {
         var page = await app.NewPageAsync();
         for (var i = 0; i < 5; i++)
         {
             await page.SignInAsync("demo.leader", "not-the-password");
         }
-        await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("账号已锁定");
+        await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("登录失败次数过多");
         await page.SignInAsync("demo.leader", AppFixture.DemoPassword);
-        await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("账号已锁定");
+        await Assertions.Expect(page.Locator("[data-testid=login-error]")).ToContainTextAsync("登录失败次数过多");
 
         var admin = await app.SignedInPageAsync("demo.admin");
         await admin.OpenAsync("admin/users");

@@ -16,6 +16,8 @@ public sealed class AppFixture : IAsyncLifetime
 {
     private readonly string dbFile = Path.Combine(Path.GetTempPath(), $"relief-e2e-{Guid.NewGuid():N}.db");
     private WebApplicationFactory<Program>? factory;
+
+    public string BackupDirectory { get; } = Path.Combine(Path.GetTempPath(), $"relief-e2e-backups-{Guid.NewGuid():N}");
     private IPlaywright? playwright;
 
     public string BaseUrl { get; private set; } = "";
@@ -29,7 +31,8 @@ public sealed class AppFixture : IAsyncLifetime
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("ConnectionStrings:Relief", $"Data Source={dbFile}");
-            b.UseSetting("Demo:LoadOnFirstStart", "true");
+            b.UseSetting("Demo:Create", "true");
+            b.UseSetting("Backup:Directory", BackupDirectory);
             // Only warnings and errors: when a test fails, the runner prints the host's output after the
             // failure, and a page of sign-in lines would push the failure itself out of view. Circuits torn
             // down by a closed browser context log errors that say nothing about the app.
@@ -86,9 +89,13 @@ public sealed class AppFixture : IAsyncLifetime
         {
             await factory.DisposeAsync();
         }
-        foreach (var f in new[] { dbFile, dbFile + "-wal", dbFile + "-shm" })
+        foreach (var f in new[] { dbFile, dbFile + "-wal", dbFile + "-shm", dbFile + ".lock" })
         {
             File.Delete(f);
+        }
+        if (Directory.Exists(BackupDirectory))
+        {
+            Directory.Delete(BackupDirectory, recursive: true);
         }
     }
 }

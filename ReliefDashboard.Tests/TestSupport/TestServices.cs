@@ -24,6 +24,7 @@ public static class TestServices
         services.AddHttpContextAccessor();
         services.AddReliefIdentity(new ConfigurationBuilder().Build());
         services.AddSingleton<AccountSeeder>();
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddScoped<ReliefDashboard.Features.Admin.UserAdminService>();
         services.AddScoped<ReliefDashboard.Features.Admin.TownAdminService>();

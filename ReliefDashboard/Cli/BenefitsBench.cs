@@ -24,7 +24,7 @@ public static class BenefitsBench
             town = await BenchCommand.FirstTownAsync(factory);
             policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db));
         }
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = CommandLine.Clock.Today();
 
         Console.WriteLine();
         Console.WriteLine($"{"benefits (" + payments.ToString("N0") + " payments)",-44} {"median ms",10} {"max ms",10} {"alloc MB",9}");

@@ -8,10 +8,18 @@ namespace ReliefDashboard.Cli;
 /// <c>demo --roster FILE.xlsx [--households N]</c> writes the same district as a roster workbook;
 /// <c>bench [--households N | --db FILE] [--runs N] [--only dashboard|scorecard|registry|import]</c> times the dashboard, the scorecards, the registry or the roster import and prints the figures;
 /// <c>import FILE [--town NAME] [--only-clean] [--db FILE]</c> checks and imports a roster workbook or CSV;
-/// <c>export FILE.xlsx|.zip|.csv [--full] [--db FILE]</c> writes the district as a roster workbook, CSVs in a zip, or the household list.
+/// <c>export FILE.xlsx|.zip|.csv [--full] [--db FILE]</c> writes the district as a roster workbook, CSVs in a zip, or the household list;
+/// <c>backup FILE [--db FILE]</c> copies the database online and checks the copy; <c>restore FILE [--db FILE]</c> puts a checked backup in its place.
 /// </summary>
 public static class CommandLine
 {
+    /// <summary>The commands' clock: the system's, in the district's time zone (env <c>District__TimeZone</c>).</summary>
+    public static TimeProvider Clock { get; } =
+        new Domain.DistrictClock(TimeProvider.System, Domain.DistrictClock.Zone(Environment.GetEnvironmentVariable("District__TimeZone")));
+
+    private static string DefaultDatabase(string[] args) =>
+        PathOption(args, "--db") ?? Data.DatabaseSetup.ResolvePath("data/relief.db", Directory.GetCurrentDirectory());
+
     public static async Task<bool> TryRunAsync(string[] args)
     {
         var command = args.Length > 0 ? args[0] : null;
@@ -42,6 +50,16 @@ public static class CommandLine
                         ? throw new FormatException("用法：export 文件.xlsx|文件.csv [--full] [--db 数据库]")
                         : await ExportCommand.RunAsync(Data.DatabaseSetup.ResolvePath(args[1], Directory.GetCurrentDirectory()), args.Contains("--full"),
                             PathOption(args, "--db") ?? Data.DatabaseSetup.ResolvePath("data/relief.db", Directory.GetCurrentDirectory()));
+                    return true;
+                case "backup" or "restore":
+                    if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
+                    {
+                        throw new FormatException($"用法：{command} 文件 [--db 数据库]");
+                    }
+                    var file = Data.DatabaseSetup.ResolvePath(args[1], Directory.GetCurrentDirectory());
+                    Environment.ExitCode = command == "backup"
+                        ? await BackupCommand.BackupAsync(file, DefaultDatabase(args))
+                        : await BackupCommand.RestoreAsync(file, DefaultDatabase(args));
                     return true;
                 default:
                     return false;

@@ -13,7 +13,7 @@ public static class DashboardBench
 {
     public static async Task RunAsync(IDbContextFactory<ReliefDbContext> factory, int runs, int townId)
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = CommandLine.Clock.Today();
         DistrictFigures figures = default!;
         var users = new[]
         {

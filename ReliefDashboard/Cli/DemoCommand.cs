@@ -1,3 +1,4 @@
+using ReliefDashboard.Domain;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
@@ -18,7 +19,7 @@ public static class DemoCommand
         await using var db = Open(file);
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        var count = await DemoDataLoader.LoadAsync(db, households, DateOnly.FromDateTime(DateTime.Today));
+        var count = await DemoDataLoader.LoadAsync(db, households, CommandLine.Clock.Today());
         var members = await db.Members.CountAsync();
         Console.WriteLine($"Wrote {count:N0} households and {members:N0} members to {file} in {clock.Elapsed.TotalSeconds:N1} s");
         return 0;
@@ -37,7 +38,7 @@ public static class DemoCommand
         int count;
         await using (var stream = File.Create(file))
         {
-            count = DemoRoster.Write(stream, households, DateOnly.FromDateTime(DateTime.Today), Domain.StatusPolicy.Default);
+            count = DemoRoster.Write(stream, households, CommandLine.Clock.Today(), Domain.StatusPolicy.Default);
         }
         Console.WriteLine($"Wrote {count:N0} households as a roster workbook to {file} ({new FileInfo(file).Length / 1024 / 1024.0:N1} MB) in {clock.Elapsed.TotalSeconds:N1} s");
         return 0;

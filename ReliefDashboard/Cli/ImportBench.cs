@@ -37,7 +37,7 @@ public static class ImportBench
             byte[] roster;
             using (var stream = new MemoryStream())
             {
-                DemoRoster.Write(stream, households, DateOnly.FromDateTime(DateTime.Today), StatusPolicy.Default);
+                DemoRoster.Write(stream, households, CommandLine.Clock.Today(), StatusPolicy.Default);
                 roster = stream.ToArray();
             }
             Console.WriteLine($"Roster workbook of {households:N0} households: {roster.Length / 1024.0 / 1024.0:N1} MB, written in {watch.Elapsed.TotalSeconds:N1} s");

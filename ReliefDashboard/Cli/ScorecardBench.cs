@@ -15,7 +15,7 @@ public static class ScorecardBench
 {
     public static async Task RunAsync(IDbContextFactory<ReliefDbContext> factory, int runs)
     {
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = CommandLine.Clock.Today();
         var month = Months.CompletedBefore(today, 1)[0];
         Console.WriteLine();
         Console.WriteLine($"{"scorecard",-44} {"median ms",10} {"max ms",10} {"alloc MB",9}");

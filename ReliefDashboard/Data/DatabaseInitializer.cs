@@ -4,20 +4,25 @@ using ReliefDashboard.Features.Accounts;
 namespace ReliefDashboard.Data;
 
 /// <summary>
-/// Prepares the database as the first hosted service, so it is migrated (and the demo loaded) before the
-/// status refresh starts and before Kestrel accepts a request — also when a test host starts the app.
+/// Prepares the database as the first hosted service, so it is migrated (and, on a new database started with
+/// <c>--demo</c>, the demo loaded) before the status refresh starts and before Kestrel accepts a request — also
+/// when a test host starts the app. A database that cannot be used ends the start with a message naming the file.
 /// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<ReliefDbContext> factory,
     IConfiguration configuration,
     AccountSeeder accounts,
     Features.Overview.DashboardFeed dashboard,
+    DeploymentState deployment,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var demoLoaded = await DatabaseSetup.PrepareAsync(factory, configuration.GetValue("Demo:LoadOnFirstStart", true), logger, cancellationToken);
-        await accounts.SeedAsync(demoLoaded, cancellationToken);
+        var prepared = await DatabaseSetup.PrepareAsync(factory, configuration.GetValue("Demo:Create", false), clock, logger, cancellationToken);
+        deployment.IsDemo = prepared.IsDemo;
+        // Demo accounts (with their published password) only on the start that created the demo database.
+        await accounts.SeedAsync(prepared.DemoCreated, cancellationToken);
         // The first dashboard opened after a start should not wait for the month-end history to be read.
         try
         {

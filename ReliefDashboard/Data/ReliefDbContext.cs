@@ -32,6 +32,8 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
     public DbSet<ShopfrontRental> Shopfronts => Set<ShopfrontRental>();
     public DbSet<BusinessLoan> Loans => Set<BusinessLoan>();
     public DbSet<CommunityFactory> Factories => Set<CommunityFactory>();
+    public DbSet<SystemInfo> SystemInfo => Set<SystemInfo>();
+    public DbSet<SignInSession> Sessions => Set<SignInSession>();
 
     protected override void OnModelCreating(ModelBuilder b)
     {
@@ -41,6 +43,20 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.Property(u => u.DisplayName).HasMaxLength(40);
             e.Property(u => u.Department).HasMaxLength(40);
             e.HasOne<Town>().WithMany().HasForeignKey(u => u.TownId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<SystemInfo>(e =>
+        {
+            e.HasKey(i => i.Key);
+            e.Property(i => i.Key).HasMaxLength(40);
+            e.Property(i => i.Value).HasMaxLength(200);
+        });
+        b.Entity<SignInSession>(e =>
+        {
+            e.Property(x => x.Id).HasMaxLength(64);
+            e.Property(x => x.UserId).HasMaxLength(450);
+            e.Property(x => x.ClientAddress).HasMaxLength(64);
+            e.HasIndex(x => x.UserId);
+            e.HasIndex(x => x.ExpiresAt);
         });
         b.Entity<ActivityLog>(e =>
         {

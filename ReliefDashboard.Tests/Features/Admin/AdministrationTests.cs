@@ -35,26 +35,41 @@ public sealed class AdministrationTests : ServiceTestBase
     }
 
     [Fact]
-    public async Task WrongPasswords_LockTheAccount_TheAdministratorSeesIt_AndLiftsIt()
+    public async Task WrongPasswords_HoldTheNameOffForThatAddressOnly_TheAdministratorSeesIt_AndLiftsIt()
     {
         var id = (await CreateStaffAsync()).Id;
-        var signIn = Get<SignInManager<AppUser>>();
-        var user = (await signIn.UserManager.FindByIdAsync(id))!;
+        var throttle = Get<LoginThrottle>();
         for (var i = 0; i < 5; i++)
         {
-            Assert.False((await signIn.CheckPasswordSignInAsync(user, "wrong-password", lockoutOnFailure: true)).Succeeded);
+            Assert.Null(throttle.LockedUntil("wang.gs", "10.0.0.7"));
+            throttle.Failed("wang.gs", "10.0.0.7");
         }
-        Assert.True((await signIn.CheckPasswordSignInAsync(user, "Qingshi2026", lockoutOnFailure: true)).IsLockedOut);
+        Assert.NotNull(throttle.LockedUntil("wang.gs", "10.0.0.7"));
+        Assert.NotNull(throttle.LockedUntil("WANG.GS ", "10.0.0.7"));
+        // Someone who knows only the name cannot lock the account for the town's own computers.
+        Assert.Null(throttle.LockedUntil("wang.gs", "10.0.0.8"));
 
         var row = (await Get<UserAdminService>().ListAsync())!.Single(u => u.UserName == "wang.gs");
         Assert.NotNull(row.LockedUntil);
+        Assert.Equal(1, row.HeldAddresses);
 
         Assert.True((await Get<UserAdminService>().UnlockAsync(id)).Ok);
         Assert.Null((await Get<UserAdminService>().ListAsync())!.Single(u => u.UserName == "wang.gs").LockedUntil);
-        var fresh = Get<SignInManager<AppUser>>();
-        Assert.True((await fresh.CheckPasswordSignInAsync((await fresh.UserManager.FindByIdAsync(id))!, "Qingshi2026", lockoutOnFailure: true)).Succeeded);
+        Assert.Null(throttle.LockedUntil("wang.gs", "10.0.0.7"));
         await using var db = Database.CreateDbContext();
         Assert.Contains(db.Activity, a => a.Kind == ActivityLog.Kinds.Admin && a.Target == "解除账号 wang.gs 的锁定");
+    }
+
+    [Fact]
+    public void OneAddressFailingOnManyNames_IsHeldOffAltogether()
+    {
+        var throttle = Get<LoginThrottle>();
+        for (var i = 0; i < throttle.MaxFailuresPerAddress; i++)
+        {
+            throttle.Failed($"guess{i}", "10.0.0.9");
+        }
+        Assert.NotNull(throttle.LockedUntil("admin", "10.0.0.9"));
+        Assert.Null(throttle.LockedUntil("admin", "10.0.0.10"));
     }
 
     [Fact]

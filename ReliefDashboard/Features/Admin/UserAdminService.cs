@@ -9,7 +9,7 @@ namespace ReliefDashboard.Features.Admin;
 
 public sealed record UserRow(
     string Id, string UserName, string DisplayName, string Role, string? Town, string? Department,
-    bool IsDisabled, DateTimeOffset? LockedUntil, int FailedAttempts);
+    bool IsDisabled, DateTimeOffset? LockedUntil, int HeldAddresses);
 
 /// <summary>
 /// Users for administrators. Identity's UserManager works on a scoped DbContext, so each operation takes its
@@ -19,7 +19,8 @@ public sealed class UserAdminService(
     IServiceScopeFactory scopes,
     IDbContextFactory<ReliefDbContext> dbFactory,
     IValidator<UserInput> validator,
-    CurrentUser current)
+    CurrentUser current,
+    LoginThrottle throttle)
 {
     public async Task<IReadOnlyList<UserRow>?> ListAsync(CancellationToken ct = default)
     {
@@ -31,12 +32,15 @@ public sealed class UserAdminService(
         var towns = await db.Towns.ToDictionaryAsync(t => t.Id, t => t.Name, ct);
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToDictionaryAsync(x => x.UserId, x => x.Name ?? "", ct);
-        // Identity times lockouts by the wall clock, so they are read against it too.
-        var now = DateTimeOffset.UtcNow;
+        // Wrong passwords hold the name off per client address (LoginThrottle); the list shows the longest hold.
         var users = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(ct);
-        return users.Select(u => new UserRow(u.Id, u.UserName!, u.DisplayName, roles.GetValueOrDefault(u.Id, ""),
-            u.TownId is { } t ? towns.GetValueOrDefault(t) : null, u.Department, u.IsDisabled,
-            u.LockoutEnd is { } end && end > now ? end : null, u.AccessFailedCount)).ToList();
+        return users.Select(u =>
+        {
+            var holds = throttle.Holds(u.UserName!);
+            return new UserRow(u.Id, u.UserName!, u.DisplayName, roles.GetValueOrDefault(u.Id, ""),
+                u.TownId is { } t ? towns.GetValueOrDefault(t) : null, u.Department, u.IsDisabled,
+                holds.Count > 0 ? holds.Max(h => h.Until) : null, holds.Count);
+        }).ToList();
     }
 
     public Task<AdminResult> SaveAsync(UserInput input, CancellationToken ct = default) =>
@@ -87,6 +91,7 @@ public sealed class UserAdminService(
             user.IsDisabled = disabled;
             var result = await users.UpdateAsync(user);
             await users.UpdateSecurityStampAsync(user);
+            await EndSessionsAsync(user);
             await LogAsync($"{(disabled ? "停用" : "启用")}账号 {user.UserName}", null, ct);
             return result.Succeeded ? AdminResult.Success : Errors(result);
         });
@@ -102,6 +107,8 @@ public sealed class UserAdminService(
             }
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+            throttle.Clear(user.UserName!);
+            await EndSessionsAsync(user);
             await LogAsync($"重置账号 {user.UserName} 的密码", null, ct);
             return AdminResult.Success;
         });
@@ -111,6 +118,7 @@ public sealed class UserAdminService(
         {
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+            throttle.Clear(user.UserName!);
             await LogAsync($"解除账号 {user.UserName} 的锁定", null, ct);
             return AdminResult.Success;
         });
@@ -132,6 +140,13 @@ public sealed class UserAdminService(
         var users = services.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var admin = await users.FindByIdAsync(scope.UserId) ?? new AppUser { UserName = scope.Name };
         return await action(users, admin);
+    }
+
+    /// <summary>A disabled account or a reset password signs the user out everywhere, at once.</summary>
+    private async Task EndSessionsAsync(AppUser user)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        await SessionStore.EndAllAsync(db, user.Id);
     }
 
     private async Task<string?> TownNameAsync(int? townId, CancellationToken ct)

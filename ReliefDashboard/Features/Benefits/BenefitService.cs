@@ -131,7 +131,7 @@ public sealed class BenefitService(
             var benefit = await db.Benefits.SingleAsync(b => b.Id == benefitId, ct);
             if (benefit.VoidedAt is not null)
             {
-                return [$"该笔发放已于{benefit.VoidedAt.Value.ToLocalTime():yyyy-MM-dd HH:mm}由{benefit.VoidedBy}作废"];
+                return [$"该笔发放已于{clock.ToLocal(benefit.VoidedAt.Value):yyyy-MM-dd HH:mm}由{benefit.VoidedBy}作废"];
             }
             benefit.VoidedAt = DateTime.UtcNow;
             benefit.VoidedBy = scope.Name;

@@ -120,7 +120,7 @@ public sealed class FactoryService(
         else if (factory.Version != input.Version)
         {
             return new SaveResult(SaveOutcome.Conflict,
-                [$"保存未成功：在您编辑期间，{factory.UpdatedBy}于{factory.UpdatedAt.ToLocalTime():MM-dd HH:mm}修改了此工厂。您填写的内容仍在表单中，核对后再次保存。"],
+                [$"保存未成功：在您编辑期间，{factory.UpdatedBy}于{clock.ToLocal(factory.UpdatedAt):MM-dd HH:mm}修改了此工厂。您填写的内容仍在表单中，核对后再次保存。"],
                 factory.Version);
         }
         db.Entry(factory).Property(f => f.Version).OriginalValue = input.Version;

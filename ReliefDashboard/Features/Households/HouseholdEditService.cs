@@ -104,7 +104,7 @@ public sealed partial class HouseholdEditService(
         db.Households.WithRecords().SingleOrDefaultAsync(h => h.Id == householdId, ct);
 
     /// <summary>Each save bumps the version once, so the saves the user missed are the last (current − seen) form saves.</summary>
-    private static async Task<SaveResult> ConflictAsync(ReliefDbContext db, int householdId, int seenVersion, CancellationToken ct)
+    private async Task<SaveResult> ConflictAsync(ReliefDbContext db, int householdId, int seenVersion, CancellationToken ct)
     {
         var current = await db.Households.Where(h => h.Id == householdId).Select(h => h.Version).SingleAsync(ct);
         var missed = Math.Clamp(current - seenVersion, 1, 20);
@@ -115,7 +115,7 @@ public sealed partial class HouseholdEditService(
             .Where(a => a.HouseholdId == householdId && a.At >= since && a.Source != HouseholdStatusUpdater.RuleSource)
             .OrderBy(a => a.Id).ToListAsync(ct);
         var changes = rows.Select(a =>
-            $"{a.User} 于 {a.At.ToLocalTime():MM-dd HH:mm:ss} {a.Action}{AuditLabels.Entity(a.Entity)}：{AuditLabels.Field(a.Field)} " +
+            $"{a.User} 于 {clock.ToLocal(a.At):MM-dd HH:mm:ss} {a.Action}{AuditLabels.Entity(a.Entity)}：{AuditLabels.Field(a.Field)} " +
             $"{AuditLabels.Value(a.Field, a.OldValue) ?? "（空）"} → {AuditLabels.Value(a.Field, a.NewValue) ?? "（空）"}").ToList();
         return new SaveResult(SaveOutcome.Conflict,
             ["保存未成功：在您编辑期间，此户数据已被他人修改。您填写的内容仍保留在表单中，请核对下方他人所做的修改后再次保存。"],
