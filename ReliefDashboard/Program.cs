@@ -106,6 +106,7 @@ builder.Services.AddScoped<ReliefDashboard.Features.Policy.PolicyService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Admin.UserAdminService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Admin.TownAdminService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Admin.ActivityService>();
+builder.Services.AddScoped<ReliefDashboard.Features.Admin.MaintenanceAdminService>();
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddSingleton<StatusRefreshService>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Overview.DashboardFeed>();

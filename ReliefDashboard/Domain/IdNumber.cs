@@ -25,6 +25,10 @@ public static class IdNumber
         {
             return "身份证号不能为空";
         }
+        if (IsMasked(value))
+        {
+            return "身份证号是隐藏后的号码（含*），不能据此登记，请填写完整的18位身份证号";
+        }
         if (value.Length != 18)
         {
             return "身份证号应为18位";
@@ -60,9 +64,20 @@ public static class IdNumber
 
     public static Sex SexOf(string value) => (value[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female;
 
-    /// <summary>Masked for wide audiences: 6101**********123X.</summary>
+    /// <summary>
+    /// Masked for wide audiences: 6101**********123X. The hidden digits are the end of the area code and the whole
+    /// birth date, so wherever a masked number is shown the birth date beside it must be no finer than the year
+    /// (<see cref="BirthYear"/>): with the district's area code and the year known, a masked number and its check
+    /// character still leave about 33 possible numbers, never one.
+    /// </summary>
     public static string Mask(string? value) =>
         value is { Length: 18 } ? string.Concat(value.AsSpan(0, 4), "**********", value.AsSpan(14, 4)) : "****";
+
+    /// <summary>What a reader who has not revealed the ID number sees of a birth date: 1985年.</summary>
+    public static string BirthYear(DateOnly birthDate) => $"{birthDate.Year}年";
+
+    /// <summary>A value that came out of a masked export (it has the mask's asterisks), not a number to store.</summary>
+    public static bool IsMasked(string? value) => value is not null && value.Contains('*', StringComparison.Ordinal);
 
     public static string MaskPhone(string? phone) =>
         phone is { Length: >= 7 } ? string.Concat(phone.AsSpan(0, 3), new string('*', phone.Length - 7), phone.AsSpan(phone.Length - 4)) : "";

@@ -82,9 +82,18 @@ public static partial class AuditLabels
         _ when value is null => null,
         "IdNumber" => Domain.IdNumber.Mask(value),
         "Phone" => Domain.IdNumber.MaskPhone(value),
-        WholeRecord => Embedded().Replace(value, m => m.Value.Length == 11 ? Domain.IdNumber.MaskPhone(m.Value)! : Domain.IdNumber.Mask(m.Value)),
+        "BirthDate" => YearOnly(value),
+        WholeRecord => EmbeddedBirthDate().Replace(
+            Embedded().Replace(value, m => m.Value.Length == 11 ? Domain.IdNumber.MaskPhone(m.Value)! : Domain.IdNumber.Mask(m.Value)),
+            m => $"{m.Groups[1].Value}{m.Groups[2].Value}年"),
         _ => value,
     };
+
+    /// <summary>A birth date in the history is shown as its year, like everywhere the ID number is masked.</summary>
+    private static string YearOnly(string value) => value.Length >= 4 && value[..4].All(char.IsAsciiDigit) ? $"{value[..4]}年" : value;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(出生日期：)([0-9]{4})-[0-9]{2}-[0-9]{2}")]
+    private static partial System.Text.RegularExpressions.Regex EmbeddedBirthDate();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"(?<![0-9])(?:[0-9]{17}[0-9Xx]|1[0-9]{10})(?![0-9])")]
     private static partial System.Text.RegularExpressions.Regex Embedded();

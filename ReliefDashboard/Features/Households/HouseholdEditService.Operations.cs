@@ -16,7 +16,10 @@ public sealed partial class HouseholdEditService
             h.SiteId = input.SiteId;
             h.OriginVillage = input.OriginVillage.Trim();
             h.RelocationYear = input.RelocationYear;
-            h.Phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
+            if (!input.KeepPhone)
+            {
+                h.Phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
+            }
             h.IsRegisteredPoor = input.IsRegisteredPoor;
             h.IsCoRelocated = input.IsCoRelocated;
             h.IsThreeNo = input.IsThreeNo;
@@ -32,7 +35,15 @@ public sealed partial class HouseholdEditService
             {
                 return "该成员不存在或已注销";
             }
-            var id = input.IdNumber.Trim();
+            if (input.KeepIdentity && input.Id == 0)
+            {
+                return "新增成员须填写完整的身份证号";
+            }
+            var id = input.KeepIdentity ? member.IdNumber : input.IdNumber.Trim();
+            if (input.KeepIdentity && IdNumber.IsValid(id) && IdNumber.SexOf(id) != input.Sex)
+            {
+                return "性别与身份证号不一致";
+            }
             var duplicate = await db.Members.AsNoTracking()
                 .Where(m => m.IdNumber == id && m.Id != input.Id && m.EndedOn == null)
                 .Join(db.Households, m => m.HouseholdId, o => o.Id, (m, o) => new { o.Code, o.TownId, m.Name })
@@ -54,7 +65,10 @@ public sealed partial class HouseholdEditService
             }
             member.Name = input.Name.Trim();
             member.IdNumber = id;
-            member.BirthDate = DateOnly.FromDateTime(input.BirthDate!.Value);
+            if (!input.KeepIdentity)
+            {
+                member.BirthDate = DateOnly.FromDateTime(input.BirthDate!.Value);
+            }
             member.Sex = input.Sex!.Value;
             member.Relation = input.Relation;
             member.LabourCapacity = input.LabourCapacity;

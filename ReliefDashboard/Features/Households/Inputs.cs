@@ -19,6 +19,9 @@ public sealed class HouseholdInput : HouseholdEditInput
     public bool IsCoRelocated { get; set; }
     public bool IsThreeNo { get; set; }
     public DateTime? LastVerifiedOn { get; set; }
+
+    /// <summary>The phone was not revealed in the form (it shows masked): the stored one is kept.</summary>
+    public bool KeepPhone { get; set; }
 }
 
 public sealed class MemberInput : HouseholdEditInput
@@ -33,6 +36,12 @@ public sealed class MemberInput : HouseholdEditInput
     public Education Education { get; set; } = Education.JuniorHigh;
     public bool IsUnemployedGraduate { get; set; }
     public Disability Disability { get; set; }
+
+    /// <summary>
+    /// The ID number and birth date were not revealed in the form (they show masked, the date as its year): the
+    /// stored ones are kept. Only an existing member's form starts this way.
+    /// </summary>
+    public bool KeepIdentity { get; set; }
 }
 
 /// <summary>Ends a member (left the household) or a measure (job ended, industry stopped, coverage stopped).</summary>

@@ -10,7 +10,8 @@ public sealed class HouseholdInputValidator : AbstractValidator<HouseholdInput>
         RuleFor(x => x.SiteId).GreaterThan(0).WithMessage("请选择安置点");
         RuleFor(x => x.OriginVillage).NotEmpty().WithMessage("迁出村不能为空").MaximumLength(60).WithMessage("迁出村不能超过60个字");
         RuleFor(x => x.RelocationYear).InclusiveBetween(2000, clock.GetLocalNow().Year).WithMessage("搬迁年份应在2000年至今年之间");
-        RuleFor(x => x.Phone).Matches(@"^1\d{10}$").When(x => !string.IsNullOrEmpty(x.Phone)).WithMessage("联系电话应为11位手机号码");
+        RuleFor(x => x.Phone).Must(p => !IdNumber.IsMasked(p)).When(x => !x.KeepPhone).WithMessage("联系电话是隐藏后的号码（含*），请填写完整的11位手机号码")
+            .Matches(@"^1\d{10}$").When(x => !string.IsNullOrEmpty(x.Phone) && !x.KeepPhone).WithMessage("联系电话应为11位手机号码");
         RuleFor(x => x.LastVerifiedOn).Must(d => d is null || d.Value.Date <= clock.GetLocalNow().Date).WithMessage("走访核实日期不能晚于今天");
         RuleFor(x => x).Must(x => !(x.IsRegisteredPoor && x.IsCoRelocated)).WithMessage("建档立卡贫困户与同步搬迁户只能选一个").WithName("IsCoRelocated");
     }
@@ -21,11 +22,16 @@ public sealed class MemberInputValidator : AbstractValidator<MemberInput>
     public MemberInputValidator(TimeProvider clock)
     {
         RuleFor(x => x.Name).NotEmpty().WithMessage("姓名不能为空").MaximumLength(40).WithMessage("姓名不能超过40个字");
-        RuleFor(x => x.IdNumber).Must(v => IdNumber.Problem(v) is null).WithMessage(x => IdNumber.Problem(x.IdNumber) ?? "");
-        RuleFor(x => x.BirthDate).NotNull().WithMessage("请填写出生日期")
-            .Must(d => d is null || d.Value.Date <= clock.GetLocalNow().Date).WithMessage("出生日期不能晚于今天")
-            .Must((x, d) => d is null || !IdNumber.IsValid(x.IdNumber) || IdNumber.BirthDate(x.IdNumber) == DateOnly.FromDateTime(d.Value))
-            .WithMessage("出生日期与身份证号不一致");
+        // A form that kept the ID number and birth date masked leaves them as stored; the service checks that.
+        When(x => !x.KeepIdentity, () =>
+        {
+            RuleFor(x => x.IdNumber).Must(v => IdNumber.Problem(v) is null).WithMessage(x => IdNumber.Problem(x.IdNumber) ?? "");
+            RuleFor(x => x.BirthDate).NotNull().WithMessage("请填写出生日期")
+                .Must(d => d is null || d.Value.Date <= clock.GetLocalNow().Date).WithMessage("出生日期不能晚于今天")
+                .Must((x, d) => d is null || !IdNumber.IsValid(x.IdNumber) || IdNumber.BirthDate(x.IdNumber) == DateOnly.FromDateTime(d.Value))
+                .WithMessage("出生日期与身份证号不一致");
+        });
+        RuleFor(x => x.KeepIdentity).Must((x, keep) => !keep || x.Id != 0).WithMessage("新增成员须填写完整的身份证号");
         RuleFor(x => x.Sex).NotNull().WithMessage("请选择性别")
             .Must((x, s) => s is null || !IdNumber.IsValid(x.IdNumber) || IdNumber.SexOf(x.IdNumber) == s)
             .WithMessage("性别与身份证号不一致");

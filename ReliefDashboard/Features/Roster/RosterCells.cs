@@ -9,6 +9,13 @@ namespace ReliefDashboard.Features.Roster;
 /// </summary>
 public static class RosterCells
 {
+    /// <summary>
+    /// Text that an export wrote after an apostrophe so a spreadsheet would not run it as a formula ('=HYPERLINK…)
+    /// reads back as the text it was; an apostrophe before anything else is kept.
+    /// </summary>
+    public static string Unquote(string text) =>
+        text.Length > 1 && text[0] == '\'' && XlsxWriter.LooksLikeFormula(text[1..]) ? text[1..] : text;
+
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy-MM-dd HH:mm", "yyyy年M月d日"];
 
     public static (DateOnly? Value, string? Problem) Date(string text)

@@ -147,6 +147,45 @@ public sealed class RosterCheck(TimeProvider clock)
                                    select new { h.Code, m.IdNumber }).ToListAsync(ct))
             .Select(m => (m.Code, m.IdNumber)).ToHashSet();
 
+        // Measure ids (措施编号): each names a stored measure of its kind in the row's own household, once per file.
+        var measureOwners = new Dictionary<RosterSheet, Dictionary<int, string>>();
+        foreach (var sheet in new[] { RosterTemplate.Employments, RosterTemplate.Industries, RosterTemplate.Coverages })
+        {
+            var wanted = readable[sheet].Select(r => MeasureIds.Parse(sheet, r.Get(RosterTemplate.MeasureId)).Id).OfType<int>().Distinct().ToList();
+            measureOwners[sheet] = wanted.Count == 0 ? [] : sheet.Name switch
+            {
+                "就业" => await db.Employments.AsNoTracking().Where(e => EF.Parameter(wanted).Contains(e.Id))
+                    .Join(db.Households, e => e.HouseholdId, h => h.Id, (e, h) => new { e.Id, h.Code }).ToDictionaryAsync(e => e.Id, e => e.Code, ct),
+                "产业" => await db.Industries.AsNoTracking().Where(e => EF.Parameter(wanted).Contains(e.Id))
+                    .Join(db.Households, e => e.HouseholdId, h => h.Id, (e, h) => new { e.Id, h.Code }).ToDictionaryAsync(e => e.Id, e => e.Code, ct),
+                _ => await db.Coverages.AsNoTracking().Where(e => EF.Parameter(wanted).Contains(e.Id))
+                    .Join(db.Households, e => e.HouseholdId, h => h.Id, (e, h) => new { e.Id, h.Code }).ToDictionaryAsync(e => e.Id, e => e.Code, ct),
+            };
+            var seen = new Dictionary<int, int>();
+            foreach (var row in readable[sheet])
+            {
+                var (id, problem) = MeasureIds.Parse(sheet, row.Get(RosterTemplate.MeasureId));
+                if (problem is not null)
+                {
+                    Add(sheet, row, RosterTemplate.MeasureId, problem);
+                }
+                else if (id is { } m)
+                {
+                    var code = row.Get(RosterTemplate.Code);
+                    if (seen.TryGetValue(m, out var firstRow))
+                    {
+                        Add(sheet, row, RosterTemplate.MeasureId, $"措施编号与第{firstRow}行重复，同一措施只能出现一次");
+                    }
+                    else if (!measureOwners[sheet].TryGetValue(m, out var owner) || owner != code)
+                    {
+                        Add(sheet, row, RosterTemplate.MeasureId,
+                            $"措施编号{MeasureIds.Format(sheet, m)}不是户{code}已登记的{sheet.Name}措施；新增的措施请将措施编号留空");
+                    }
+                    seen.TryAdd(m, row.Row);
+                }
+            }
+        }
+
         // Households.
         var inFile = new Dictionary<string, int>();
         foreach (var row in readable[RosterTemplate.Households])

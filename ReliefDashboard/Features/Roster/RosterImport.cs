@@ -7,7 +7,8 @@ using ReliefDashboard.Realtime;
 
 namespace ReliefDashboard.Features.Roster;
 
-public sealed record ImportResult(bool Ok, string Message, RosterReport? Report, int Added = 0, int Updated = 0, int Unchanged = 0);
+public sealed record ImportResult(bool Ok, string Message, RosterReport? Report, int Added = 0, int Updated = 0, int Unchanged = 0,
+    int MeasuresAdded = 0, int MeasuresUpdated = 0);
 
 /// <summary>
 /// Imports a roster: checks it whole (<see cref="RosterCheck"/>), then writes every household in one transaction
@@ -93,7 +94,9 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
 
             var unchanged = codes.Count - added - updated;
             var skipped = report.Clean ? "" : $"；有问题的{report.BadCodes.Count}户未导入";
-            return new ImportResult(true, $"已导入{codes.Count}户：新增{added}户，更新{updated}户，无变化{unchanged}户{skipped}", report, added, updated, unchanged);
+            var measures = store.MeasuresAdded + store.MeasuresUpdated > 0 ? $"；措施新增{store.MeasuresAdded}条，更新{store.MeasuresUpdated}条" : "";
+            return new ImportResult(true, $"已导入{codes.Count}户：新增{added}户，更新{updated}户，无变化{unchanged}户{measures}{skipped}", report, added, updated, unchanged,
+                store.MeasuresAdded, store.MeasuresUpdated);
         }
         catch (RosterConflictException conflict)
         {
@@ -159,12 +162,16 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
             var channel = RosterCheck.EnumOf<Channel>(row.Get("渠道"), Labels.Numbered)!.Value;
             var start = RosterCells.Date(row.Get("开始日期")).Value!.Value;
             var employer = row.Get("用工单位");
-            var e = h.Employments.FirstOrDefault(x => x.Member == member && x.Channel == channel && x.Employer == employer && x.StartDate == start);
+            // With its 措施编号 the row is that job, whatever it now says; without, the job that agrees on who, where and when.
+            var e = MeasureIds.Parse(RosterTemplate.Employments, row.Get(RosterTemplate.MeasureId)).Id is { } jobId
+                ? h.Employments.First(x => x.Id == jobId)
+                : h.Employments.FirstOrDefault(x => x.Member == member && x.Channel == channel && x.Employer == employer && x.StartDate == start);
             if (e is null)
             {
                 e = new Employment { Member = member, Channel = channel, Employer = employer, StartDate = start };
                 h.Employments.Add(e);
             }
+            (e.Member, e.Channel, e.Employer, e.StartDate) = (member, channel, employer, start);
             e.Park = row.Get("园区") is { Length: > 0 } park ? park : null;
             e.Location = RosterCheck.EnumOf<WorkLocation>(row.Get("就业地点"), Labels.Of)!.Value;
             e.ContractMonths = RosterCells.Integer(row.Get("合同期限（月）")).Value;
@@ -180,12 +187,15 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
             var channel = RosterCheck.EnumOf<Channel>(row.Get("渠道"), Labels.Numbered)!.Value;
             var start = RosterCells.Date(row.Get("开始日期")).Value!.Value;
             var type = row.Get("产业类型");
-            var i = h.Industries.FirstOrDefault(x => x.Channel == channel && x.Type == type && x.StartDate == start);
+            var i = MeasureIds.Parse(RosterTemplate.Industries, row.Get(RosterTemplate.MeasureId)).Id is { } industryId
+                ? h.Industries.First(x => x.Id == industryId)
+                : h.Industries.FirstOrDefault(x => x.Channel == channel && x.Type == type && x.StartDate == start);
             if (i is null)
             {
                 i = new Industry { Channel = channel, Type = type, StartDate = start };
                 h.Industries.Add(i);
             }
+            (i.Channel, i.Type, i.StartDate) = (channel, type, start);
             i.Scale = RosterCells.Decimal(row.Get("规模")).Value;
             i.ScaleUnit = row.Get("规模单位") is { Length: > 0 } unit ? unit : null;
             i.Park = row.Get("园区") is { Length: > 0 } park ? park : null;
@@ -206,16 +216,23 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
             var kind = RosterCheck.EnumOf<CoverageKind>(row.Get("保障类型"), Labels.Of)!.Value;
             var start = RosterCells.Date(row.Get("开始日期")).Value!.Value;
             // A coverage is the same one when kind, start and member agree (a new member cannot match a stored coverage).
-            var c = h.Coverages.FirstOrDefault(x => x.Kind == kind && x.StartDate == start
-                && (member is null ? x.MemberId is null : member.Id != 0 && x.MemberId == member.Id));
+            var c = MeasureIds.Parse(RosterTemplate.Coverages, row.Get(RosterTemplate.MeasureId)).Id is { } coverageId
+                ? h.Coverages.First(x => x.Id == coverageId)
+                : h.Coverages.FirstOrDefault(x => x.Kind == kind && x.StartDate == start
+                    && (member is null ? x.MemberId is null : member.Id != 0 && x.MemberId == member.Id));
             if (c is null)
             {
                 c = new SafetyNetCoverage { Channel = Channel.SafetyNet, Kind = kind, StartDate = start };
                 h.Coverages.Add(c);
             }
+            (c.Kind, c.StartDate) = (kind, start);
             if (member is not null)
             {
                 coverageMembers[c] = member;
+            }
+            else
+            {
+                c.MemberId = null;
             }
             c.MonthlyAmount = RosterCells.Decimal(row.Get("月金额（元）")).Value;
             c.EndDate = RosterCells.Date(row.Get("结束日期")).Value;

@@ -272,7 +272,7 @@ public static class RosterReader
             {
                 if (headers[c].Length > 0)
                 {
-                    cells.TryAdd(headers[c], row[c].Trim());
+                    cells.TryAdd(headers[c], RosterCells.Unquote(row[c].Trim()));
                 }
             }
             if (cells.Values.Any(v => v.Length > 0))

@@ -31,6 +31,10 @@ public sealed class RosterStore : IDisposable
     private readonly DateTime at;
     private readonly RosterNames names;
 
+    /// <summary>Jobs, industries and safety-net items written new / changed, for the import's report.</summary>
+    public int MeasuresAdded { get; private set; }
+    public int MeasuresUpdated { get; private set; }
+
     public RosterStore(ReliefDbContext db, DbTransaction tx, string user, string source, DateTime at, RosterNames names)
     {
         households = new(db, tx);
@@ -74,12 +78,12 @@ public sealed class RosterStore : IDisposable
         {
             e.HouseholdId = h.Id;
             e.MemberId = e.Member!.Id;
-            changed |= Save(employments, e, e.Id, h.Id);
+            changed |= Measure(Save(employments, e, e.Id, h.Id), e.Id == 0);
         }
         foreach (var i in h.Industries)
         {
             i.HouseholdId = h.Id;
-            changed |= Save(industries, i, i.Id, h.Id);
+            changed |= Measure(Save(industries, i, i.Id, h.Id), i.Id == 0);
         }
         foreach (var c in h.Coverages)
         {
@@ -88,7 +92,7 @@ public sealed class RosterStore : IDisposable
             {
                 c.MemberId = member.Id;
             }
-            changed |= Save(coverages, c, c.Id, h.Id);
+            changed |= Measure(Save(coverages, c, c.Id, h.Id), c.Id == 0);
         }
         if (!isNew)
         {
@@ -103,6 +107,19 @@ public sealed class RosterStore : IDisposable
             {
                 throw new RosterConflictException(h.Code);
             }
+        }
+        return changed;
+    }
+
+    private bool Measure(bool changed, bool wasNew)
+    {
+        if (changed && wasNew)
+        {
+            MeasuresAdded++;
+        }
+        else if (changed)
+        {
+            MeasuresUpdated++;
         }
         return changed;
     }

@@ -43,6 +43,9 @@ public static class RosterTemplate
     public const string Code = "户编号";
     public const string IdNumber = "身份证号";
 
+    /// <summary>A measure's stable id as the export writes it (JY-12, CY-7, DB-3); empty for a new measure.</summary>
+    public const string MeasureId = "措施编号";
+
     private static RosterColumn Text(string h, bool required = false) => new(h, ColumnKind.Text, required);
     private static RosterColumn Date(string h, bool required = false) => new(h, ColumnKind.Date, required);
     private static RosterColumn YesNo(string h) => new(h, ColumnKind.YesNo, false);
@@ -71,6 +74,7 @@ public static class RosterTemplate
         Text(Code, true), Text(IdNumber, true), new("渠道", ColumnKind.Choice, true, JobChannels.Select(Labels.Numbered).ToList()),
         Text("用工单位", true), Text("园区"), Choice<WorkLocation>("就业地点", Labels.Of, true), new("合同期限（月）", ColumnKind.Integer, false),
         YesNo("缴纳社会保险"), new("月工资（元）", ColumnKind.Decimal, true), Text("岗位类型"), Date("开始日期", true), Date("结束日期"),
+        Text(MeasureId),
     ]);
 
     public static readonly RosterSheet Industries = new("产业",
@@ -78,13 +82,13 @@ public static class RosterTemplate
         Text(Code, true), new("渠道", ColumnKind.Choice, true, IndustryChannels.Select(Labels.Numbered).ToList()), Text("产业类型", true),
         new("规模", ColumnKind.Decimal, false), Text("规模单位"), Text("园区"), Text("营业执照号"), Text("光伏电站"),
         new("光伏份额（kW）", ColumnKind.Decimal, false), Text("村集体"), Choice<AssetShareForm>("入股形式", Labels.Of),
-        new("年收益（元）", ColumnKind.Decimal, false), Date("开始日期", true), Date("结束日期"),
+        new("年收益（元）", ColumnKind.Decimal, false), Date("开始日期", true), Date("结束日期"), Text(MeasureId),
     ]);
 
     public static readonly RosterSheet Coverages = new("兜底保障",
     [
         Text(Code, true), Text(IdNumber), Choice<CoverageKind>("保障类型", Labels.Of, true), new("月金额（元）", ColumnKind.Decimal, false),
-        Date("开始日期", true), Date("结束日期"),
+        Date("开始日期", true), Date("结束日期"), Text(MeasureId),
     ]);
 
     public static readonly IReadOnlyList<RosterSheet> Sheets = [Households, Members, Employments, Industries, Coverages];
@@ -111,5 +115,38 @@ public static class RosterTemplate
         using var stream = new MemoryStream();
         stream.SaveAs(sheets);
         return stream.ToArray();
+    }
+}
+
+/// <summary>
+/// The 措施编号 of a job, an industry or a safety-net item: a prefix for its kind and its record's id. An export
+/// writes it, so a corrected row imports as a change to that measure (old → new in its history) instead of a
+/// second measure beside it.
+/// </summary>
+public static class MeasureIds
+{
+    public static string Prefix(RosterSheet sheet) => sheet.Name switch
+    {
+        "就业" => "JY",
+        "产业" => "CY",
+        "兜底保障" => "DB",
+        _ => throw new ArgumentOutOfRangeException(nameof(sheet), sheet.Name, "not a measure sheet"),
+    };
+
+    public static string Format(RosterSheet sheet, int id) => id == 0 ? "" : $"{Prefix(sheet)}-{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The record id, or the problem in Chinese; (null, null) for an empty cell (a new measure).</summary>
+    public static (int? Id, string? Problem) Parse(RosterSheet sheet, string text)
+    {
+        var t = text.Trim().ToUpperInvariant();
+        if (t.Length == 0)
+        {
+            return (null, null);
+        }
+        var prefix = Prefix(sheet) + "-";
+        return t.StartsWith(prefix, StringComparison.Ordinal)
+            && int.TryParse(t.AsSpan(prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0
+            ? (id, null)
+            : (null, $"措施编号“{text}”无效：本表的措施编号形如{prefix}123（由导出生成；新增的措施留空）");
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Text;
-using MiniExcelLibs;
 using ReliefDashboard.Domain;
 using Member = ReliefDashboard.Domain.Member;
 
@@ -20,7 +19,8 @@ public sealed record RosterNames(IReadOnlyDictionary<int, string> Towns, IReadOn
 /// <summary>
 /// Households written in the roster template's own sheets and headers — what the export hands out and what the
 /// demo generator writes — so that the import reads them back unchanged. Ended members are left out (the roster
-/// lists who lives in the household). ID numbers and phones are masked unless <c>full</c>.
+/// lists who lives in the household). ID numbers and phones are masked unless <c>full</c>, and then the birth date
+/// is written as its year, since the masked digits are the birth date.
 /// </summary>
 public static class RosterWriter
 {
@@ -46,24 +46,25 @@ public static class RosterWriter
             }),
             "家庭成员" => households.SelectMany(h => h.Members.Where(m => m.EndedOn is null).Select(m => new[]
             {
-                h.Code, m.Name, Id(m.IdNumber), Date(m.BirthDate), Labels.Of(m.Sex), Labels.Of(m.Relation), Labels.Of(m.LabourCapacity),
+                h.Code, m.Name, Id(m.IdNumber), full ? Date(m.BirthDate) : IdNumber.BirthYear(m.BirthDate), Labels.Of(m.Sex), Labels.Of(m.Relation), Labels.Of(m.LabourCapacity),
                 Labels.Of(m.Education), YesNo(m.IsUnemployedGraduate), Labels.Of(m.Disability),
             })),
             "就业" => households.SelectMany(h => h.Employments.Select(e => new[]
             {
                 h.Code, Id(MemberId(h, e.MemberId, e.Member)), Labels.Numbered(e.Channel), e.Employer, e.Park ?? "", Labels.Of(e.Location),
                 Int(e.ContractMonths), YesNo(e.HasSocialInsurance), Num(e.MonthlyPay), e.PostType ?? "", Date(e.StartDate), Date(e.EndDate),
+                MeasureIds.Format(sheet, e.Id),
             })),
             "产业" => households.SelectMany(h => h.Industries.Select(i => new[]
             {
                 h.Code, Labels.Numbered(i.Channel), i.Type, Num(i.Scale), i.ScaleUnit ?? "", i.Park ?? "", i.LicenceNumber ?? "",
                 i.PvStation ?? "", Num(i.PvShareKw), i.Collective ?? "", i.ShareForm is { } f ? Labels.Of(f) : "", Num(i.AnnualIncome),
-                Date(i.StartDate), Date(i.EndDate),
+                Date(i.StartDate), Date(i.EndDate), MeasureIds.Format(sheet, i.Id),
             })),
             "兜底保障" => households.SelectMany(h => h.Coverages.Select(c => new[]
             {
                 h.Code, c.MemberId is null ? "" : Id(MemberId(h, c.MemberId, null)), Labels.Of(c.Kind), Num(c.MonthlyAmount),
-                Date(c.StartDate), Date(c.EndDate),
+                Date(c.StartDate), Date(c.EndDate), MeasureIds.Format(sheet, c.Id),
             })),
             _ => throw new ArgumentOutOfRangeException(nameof(sheet), sheet.Name, "not a roster sheet"),
         };
@@ -74,53 +75,25 @@ public static class RosterWriter
         WriteWorkbook(stream, RosterTemplate.Sheets.Select(s => (s.Name, (IReadOnlyList<string>)s.Columns.Select(c => c.Header).ToList(),
             Rows(s, households, names, full))));
 
-    /// <summary>Sheets of text cells; an empty sheet still gets its header row.</summary>
-    public static void WriteWorkbook(Stream stream, IEnumerable<(string Name, IReadOnlyList<string> Headers, IEnumerable<string[]> Rows)> sheets)
-    {
-        var book = new Dictionary<string, object>();
-        foreach (var (name, headers, rows) in sheets)
-        {
-            if (rows.Any())
-            {
-                book[name] = rows.Select(r =>
-                {
-                    var d = new Dictionary<string, object>(headers.Count);
-                    for (var i = 0; i < headers.Count; i++)
-                    {
-                        d[headers[i]] = r[i];
-                    }
-                    return d;
-                });
-            }
-            else
-            {
-                var table = new System.Data.DataTable(name);
-                foreach (var h in headers)
-                {
-                    table.Columns.Add(h, typeof(string));
-                }
-                book[name] = table;
-            }
-        }
-        // MiniExcel deflates at its fastest level; packing again the way Excel does makes the file about half the size.
-        using var loose = new MemoryStream();
-        loose.SaveAs(book);
-        loose.Position = 0;
-        using var from = new ZipArchive(loose, ZipArchiveMode.Read);
-        using var to = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        foreach (var entry in from.Entries)
-        {
-            using var source = entry.Open();
-            using var target = to.CreateEntry(entry.FullName, CompressionLevel.Optimal).Open();
-            source.CopyTo(target);
-        }
-    }
+    /// <summary>Sheets of text cells (<see cref="XlsxWriter"/>); an empty sheet still gets its header row.</summary>
+    public static void WriteWorkbook(Stream stream, IEnumerable<(string Name, IReadOnlyList<string> Headers, IEnumerable<string[]> Rows)> sheets) =>
+        XlsxWriter.Write(stream, sheets);
 
-    /// <summary>UTF-8 with a BOM, so Excel opens the Chinese correctly; fields quoted when they need it.</summary>
+    /// <summary>
+    /// UTF-8 with a BOM, so Excel opens the Chinese correctly; fields quoted when they need it. A field that Excel or
+    /// WPS would run as a formula (it begins with =, +, -, @, tab or CR) is written after an apostrophe, the way those
+    /// programs mark text; the import takes the apostrophe off again (<see cref="RosterCells.Unquote"/>).
+    /// </summary>
     public static byte[] Csv(IReadOnlyList<string> headers, IEnumerable<string[]> rows)
     {
-        static string Field(string s) =>
-            s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
+        static string Field(string s)
+        {
+            if (XlsxWriter.LooksLikeFormula(s))
+            {
+                s = "'" + s;
+            }
+            return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{s.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : s;
+        }
         var text = new StringBuilder();
         text.Append(string.Join(',', headers.Select(Field))).Append("\r\n");
         foreach (var row in rows)

@@ -245,15 +245,32 @@ public sealed class FlagService(
             .Include(f => f.Events.OrderBy(e => e.Id))
             .Include(f => f.Evidence)
             .FirstOrDefaultAsync(f => f.Id == id, ct);
-        return flag is not null && FlagRules.CanRead(scope, flag) ? flag : null;
+        if (flag is not null && !FlagRules.CanRead(scope, flag))
+        {
+            // An outsider opening a flag (a guessed link): refused and recorded, and shown as not found.
+            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"查看督办件#{id}", null, ct);
+            return null;
+        }
+        return flag;
     }
 
     /// <summary>An evidence file the user may read (they may read its flag), with where its bytes are.</summary>
     public async Task<(FlagEvidence File, string Path)?> EvidenceAsync(long evidenceId, CancellationToken ct = default)
     {
+        var scope = await current.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var file = await db.FlagEvidence.AsNoTracking().FirstOrDefaultAsync(e => e.Id == evidenceId, ct);
-        return file is not null && await GetAsync(file.FlagId, ct) is not null ? (file, evidence.PathOf(file)) : null;
+        if (file is null)
+        {
+            return null;
+        }
+        var flag = await db.Flags.AsNoTracking().Include(f => f.Town).FirstOrDefaultAsync(f => f.Id == file.FlagId, ct);
+        if (flag is null || !FlagRules.CanRead(scope, flag))
+        {
+            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"下载督办件#{file.FlagId}的佐证材料", file.FileName, ct);
+            return null;
+        }
+        return (file, evidence.PathOf(file));
     }
 
     /// <summary>The flags a user may see: their own (per role), the overdue ones, or all, newest first.</summary>
