@@ -28,14 +28,17 @@ public class ConcurrentEditTests(AppFixture app)
         await firstDialog.Locator("[data-testid=save]").ClickAsync();
         await Assertions.Expect(first.Locator(".mud-dialog")).ToHaveCountAsync(0);
 
-        await secondDialog.GetByLabel("联系电话").FillAsync("13900001111");
+        // The phone shows masked in the form until it is revealed there (recorded); only then can it be changed.
+        await Assertions.Expect(secondDialog.GetByTestId("household-phone")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex(@"^1\d\d\*{4}\d{4}$"));
+        await secondDialog.GetByTestId("reveal-phone-edit").ClickAsync();
+        await secondDialog.GetByTestId("household-phone").FillAsync("13900001111");
         await secondDialog.Locator("[data-testid=save]").ClickAsync();
 
         var conflict = secondDialog.Locator("[data-testid=save-conflict]");
         await Assertions.Expect(conflict).ToContainTextAsync("此户数据已被他人修改");
         await Assertions.Expect(conflict).ToContainTextAsync("迁出村");
         await Assertions.Expect(conflict).ToContainTextAsync("甲方修改村");
-        await Assertions.Expect(secondDialog.GetByLabel("联系电话")).ToHaveValueAsync("13900001111");
+        await Assertions.Expect(secondDialog.GetByTestId("household-phone")).ToHaveValueAsync("13900001111");
 
         await first.ReloadLiveAsync();
         var history = first.Locator("[data-testid=history] tbody tr");
