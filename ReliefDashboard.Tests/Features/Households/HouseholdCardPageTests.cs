@@ -6,10 +6,12 @@ namespace ReliefDashboard.Features.Households;
 
 public class HouseholdCardPageTests : DashboardTestContext
 {
+    private IRenderedComponent<MudBlazor.MudDialogProvider>? dialogs;
+
     private IRenderedComponent<HouseholdCardPage> Open(int id)
     {
         Render<MudBlazor.MudPopoverProvider>();
-        Render<MudBlazor.MudDialogProvider>();
+        dialogs = Render<MudBlazor.MudDialogProvider>();
         return Render<HouseholdCardPage>(p => p.Add(x => x.Id, id));
     }
 
@@ -126,5 +128,51 @@ public class HouseholdCardPageTests : DashboardTestContext
         Assert.Equal("已结业", cut.Find("[data-channel='4'] .measure-row").GetAttribute("data-state"));
         Assert.Contains("培训本身不计入达标", cut.Find("[data-channel='4']").TextContent);
         Assert.Contains("无措施", cut.Find("[data-testid=status-explanation]").TextContent);
+    }
+
+    [Fact]
+    public void ARefusedCard_RenderedTwice_IsOneRowInTheSecurityLog()
+    {
+        // A page is rendered twice on a visit (prerendered, then live): one attempt is one row.
+        var first = Open(Seeded.OtherTown);
+        first.WaitForAssertion(() => Assert.Contains("无权访问", first.Find("[data-testid=no-access]").TextContent));
+        var again = Render<HouseholdCardPage>(p => p.Add(x => x.Id, Seeded.OtherTown));
+        again.WaitForAssertion(() => Assert.Contains("无权访问", again.Find("[data-testid=no-access]").TextContent));
+        using var db = Database.CreateDbContext();
+        Assert.Single(db.Activity.ToList());
+    }
+
+    [Fact]
+    public void EditingAMember_ShowsTheIdAndBirthDateMasked_AndOnlyARevealInTheDialogIsRecorded()
+    {
+        using (var db0 = Database.CreateDbContext())
+        {
+            Assert.Empty(db0.Activity.ToList());
+        }
+        var cut = Open(Seeded.Met);
+        cut.WaitForAssertion(() => Assert.Contains("王建军 户", cut.Markup));
+        string full;
+        using (var db = Database.CreateDbContext())
+        {
+            full = db.Members.Single(m => m.HouseholdId == Seeded.Met).IdNumber;
+        }
+        var birth = cut.Find("[data-testid=members] tr[data-member='王建军'] [data-testid=member-birth]").TextContent;
+        Assert.Equal($"{full[6..10]}年", birth.Trim());
+
+        cut.FindAll("[data-testid=members] tr[data-member='王建军'] button").First(b => b.TextContent.Contains("编辑")).Click();
+        var dialogs = this.dialogs!;
+        dialogs.WaitForAssertion(() => Assert.Equal(IdNumber.Mask(full), dialogs.Find(".mud-dialog input[data-testid=member-id]").GetAttribute("value")));
+        Assert.DoesNotContain(full, dialogs.Markup + cut.Markup);
+        Assert.DoesNotContain($"{full[6..10]}-{full[10..12]}-{full[12..14]}", dialogs.Markup + cut.Markup);
+        using (var db = Database.CreateDbContext())
+        {
+            Assert.Empty(db.Activity.ToList());
+        }
+
+        dialogs.Find("[data-testid=reveal-identity]").Click();
+        dialogs.WaitForAssertion(() => Assert.Equal(full, dialogs.Find(".mud-dialog input[data-testid=member-id]").GetAttribute("value")));
+        using var after = Database.CreateDbContext();
+        var reveal = Assert.Single(after.Activity.ToList());
+        Assert.Equal((ActivityLog.Kinds.Reveal, "编辑成员信息"), (reveal.Kind, reveal.Detail));
     }
 }

@@ -124,6 +124,53 @@ public sealed class HouseholdEditServiceTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task AMemberSavedWithItsIdentityKeptMasked_KeepsTheStoredIdAndBirthDate()
+    {
+        var (version, _) = await CurrentAsync(Seeded.Met);
+        Member head;
+        await using (var db = Database.CreateDbContext())
+        {
+            head = await db.Members.AsNoTracking().SingleAsync(m => m.HouseholdId == Seeded.Met);
+        }
+        var result = await Service().SaveMemberAsync(new MemberInput
+        {
+            HouseholdId = Seeded.Met,
+            Version = version,
+            Id = head.Id,
+            Name = head.Name,
+            IdNumber = IdNumber.Mask(head.IdNumber),
+            BirthDate = null,
+            Sex = head.Sex,
+            Relation = head.Relation,
+            LabourCapacity = head.LabourCapacity,
+            Education = Education.SeniorHigh,
+            KeepIdentity = true,
+        });
+        Assert.True(result.Ok, string.Join("；", result.Errors));
+        await using var check = Database.CreateDbContext();
+        var saved = await check.Members.AsNoTracking().SingleAsync(m => m.Id == head.Id);
+        Assert.Equal((head.IdNumber, head.BirthDate, Education.SeniorHigh), (saved.IdNumber, saved.BirthDate, saved.Education));
+    }
+
+    [Fact]
+    public async Task AMaskedIdNumber_TypedOrImported_IsRefusedInChinese()
+    {
+        var (version, _) = await CurrentAsync(Seeded.Met);
+        var result = await Service().SaveMemberAsync(new MemberInput
+        {
+            HouseholdId = Seeded.Met,
+            Version = version,
+            Name = "王小军",
+            IdNumber = "6106**********0011",
+            BirthDate = new DateTime(2000, 1, 1),
+            Sex = Sex.Male,
+        });
+        Assert.Contains("身份证号是隐藏后的号码（含*），不能据此登记，请填写完整的18位身份证号", result.Errors);
+        var newMember = await Service().SaveMemberAsync(new MemberInput { HouseholdId = Seeded.Met, Version = version, Name = "王小军", KeepIdentity = true, Sex = Sex.Male });
+        Assert.Contains("新增成员须填写完整的身份证号", newMember.Errors);
+    }
+
+    [Fact]
     public async Task IdNumber_DisagreeingWithBirthDateAndSex_IsRefused()
     {
         var (version, _) = await CurrentAsync(Seeded.Met);

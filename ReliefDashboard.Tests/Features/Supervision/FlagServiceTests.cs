@@ -189,3 +189,35 @@ public sealed class FlagServiceTests : ServiceTestBase
         Assert.True((await service.RaiseAsync(Input(dept: "区人社局"))).Ok);
     }
 }
+
+public sealed class FlagSecurityLogTests : ServiceTestBase
+{
+    private static readonly UserScope Supervisor = new("sup", "督查 赵", Roles.Supervisor, null, null);
+
+    [Fact]
+    public async Task AnOutsider_OpeningAFlagOrItsEvidence_IsRefusedAndRecordedOnce()
+    {
+        var raised = await As<FlagService>(Supervisor).RaiseAsync(new FlagInput(Seeded.TownA, null, "无措施户未清零", IndicatorKind.NoMeasure,
+            "落实帮扶措施", SmallDistrict.Today.AddDays(10), FlagSeverity.Serious, [Seeded.NoMeasure]));
+        var id = raised.FlagId!.Value;
+        var pdf = new EvidenceUpload("核实记录.pdf", Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF"));
+        Assert.True((await As<FlagService>(Seeded.StaffA).AnswerAsync(id, 0, "已整改，附核实记录", [pdf])).Ok);
+        long evidenceId;
+        await using (var db = Database.CreateDbContext())
+        {
+            evidenceId = await db.FlagEvidence.Where(e => e.FlagId == id).Select(e => e.Id).SingleAsync();
+        }
+
+        // The other town's staff: a guessed flag link, opened twice (the page renders twice), and a guessed file link.
+        Assert.Null(await As<FlagService>(Seeded.StaffB).GetAsync(id));
+        Assert.Null(await As<FlagService>(Seeded.StaffB).GetAsync(id));
+        Assert.Null(await As<FlagService>(Seeded.StaffB).EvidenceAsync(evidenceId));
+        Assert.NotNull(await As<FlagService>(Seeded.StaffA).EvidenceAsync(evidenceId));
+
+        await using var check = Database.CreateDbContext();
+        var denied = await check.Activity.Where(a => a.Kind == ActivityLog.Kinds.Denied).ToListAsync();
+        Assert.Single(denied, a => a.Target == $"查看督办件#{id}" && a.User == Seeded.StaffB.Name);
+        Assert.Single(denied, a => a.Target == $"下载督办件#{id}的佐证材料" && a.Detail == "核实记录.pdf");
+        Assert.DoesNotContain(denied, a => a.User == Seeded.StaffA.Name);
+    }
+}
