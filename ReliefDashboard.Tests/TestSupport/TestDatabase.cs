@@ -24,9 +24,9 @@ public sealed class TestDatabase : IDbContextFactory<ReliefDbContext>, IAsyncDis
     }
 
     /// <summary>A database file, each context on its own connection: for tests of two writers at once.</summary>
-    public TestDatabase(string file)
+    public TestDatabase(string file, bool keepFile = false)
     {
-        this.file = file;
+        this.file = keepFile ? null : file;
         connection = new($"Data Source={file}");
         options = new DbContextOptionsBuilder<ReliefDbContext>().UseSqlite($"Data Source={file};Pooling=False").Options;
         using var db = CreateDbContext();

@@ -140,7 +140,8 @@ public sealed class DatabaseStartException(string message, Exception? inner = nu
     public static string Explain(string file, SqliteException ex) => ex.SqliteErrorCode switch
     {
         11 or 26 => $"无法启动：数据库文件 {file} 已损坏或不是本系统的数据库（{ex.Message}）。请停止服务，用最近的备份恢复：" +
-                    $"dotnet run --project ReliefDashboard -- restore <备份文件>（备份默认在 {Path.Combine(Path.GetDirectoryName(file) ?? ".", "backups")}），然后重新启动。",
+                    $"dotnet ReliefDashboard.dll restore <备份文件>（从源码运行时为 dotnet run --project ReliefDashboard -- restore <备份文件>；" +
+                    $"备份默认在 {Path.Combine(Path.GetDirectoryName(file) ?? ".", "backups")}），然后重新启动。",
         8 or 3 or 14 or 23 => NotWritable(file, ex.Message),
         13 => $"无法启动：数据库文件 {file} 所在磁盘已满（{ex.Message}）。请清理磁盘空间后重新启动。",
         5 or 6 => $"无法启动：数据库文件 {file} 被其他程序锁定（{ex.Message}）。请确认没有其他进程正在写入该文件。",
