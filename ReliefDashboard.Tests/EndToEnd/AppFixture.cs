@@ -56,6 +56,20 @@ public sealed class AppFixture : IAsyncLifetime
 
     public const string DemoPassword = "Relief@2524";
 
+    private readonly List<string> cspViolations = [];
+
+    /// <summary>The Content-Security-Policy violations the browser reported on any page so far.</summary>
+    public IReadOnlyList<string> CspViolations
+    {
+        get
+        {
+            lock (cspViolations)
+            {
+                return [.. cspViolations];
+            }
+        }
+    }
+
     /// <summary>A new browser context signed in through the login form as <paramref name="userName"/>.</summary>
     public async Task<IPage> SignedInPageAsync(string userName)
     {
@@ -75,11 +89,24 @@ public sealed class AppFixture : IAsyncLifetime
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
+        // Every page of the suite runs under the app's Content-Security-Policy; a violation anywhere fails the run.
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)
+                || message.Text.Contains("Refused to", StringComparison.Ordinal))
+            {
+                lock (cspViolations)
+                {
+                    cspViolations.Add($"{page.Url}: {message.Text}");
+                }
+            }
+        };
         return page;
     }
 
     public async ValueTask DisposeAsync()
     {
+        var violations = CspViolations;
         if (Browser is not null)
         {
             await Browser.DisposeAsync();
@@ -96,6 +123,10 @@ public sealed class AppFixture : IAsyncLifetime
         if (Directory.Exists(BackupDirectory))
         {
             Directory.Delete(BackupDirectory, recursive: true);
+        }
+        if (violations.Count > 0)
+        {
+            throw new InvalidOperationException("Content-Security-Policy violations during the end-to-end run:\n" + string.Join("\n", violations));
         }
     }
 }

@@ -1,8 +1,8 @@
-using ReliefDashboard.Domain;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Data.Demo;
+using ReliefDashboard.Domain;
 
 namespace ReliefDashboard.Cli;
 

@@ -1,7 +1,7 @@
-using ReliefDashboard.Domain;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data.Demo;
+using ReliefDashboard.Domain;
 
 namespace ReliefDashboard.Data;
 
