@@ -95,6 +95,7 @@ builder.Services.AddValidatorsFromAssemblyContaining<Program>();
 builder.Services.AddSingleton<TimeProvider>(new ReliefDashboard.Domain.DistrictClock(TimeProvider.System,
     ReliefDashboard.Domain.DistrictClock.Zone(builder.Configuration["District:TimeZone"])));
 builder.Services.AddSingleton<DeploymentState>();
+builder.Services.AddSingleton<ReliefDashboard.Domain.NamePolicy>();
 builder.Services.AddSingleton<DatabaseHealth>();
 builder.Services.AddSingleton<ChangeNotifier>();
 builder.Services.AddScoped<CurrentUser>();

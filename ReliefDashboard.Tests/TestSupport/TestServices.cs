@@ -25,6 +25,7 @@ public static class TestServices
         services.AddReliefIdentity(new ConfigurationBuilder().Build());
         services.AddSingleton<AccountSeeder>();
         services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<NamePolicy>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddScoped<ReliefDashboard.Features.Admin.UserAdminService>();
         services.AddScoped<ReliefDashboard.Features.Admin.TownAdminService>();

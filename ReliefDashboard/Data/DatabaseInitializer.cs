@@ -14,6 +14,7 @@ public sealed class DatabaseInitializer(
     AccountSeeder accounts,
     Features.Overview.DashboardFeed dashboard,
     DeploymentState deployment,
+    Domain.NamePolicy names,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
@@ -21,6 +22,10 @@ public sealed class DatabaseInitializer(
     {
         var prepared = await DatabaseSetup.PrepareAsync(factory, configuration.GetValue("Demo:Create", false), clock, logger, cancellationToken);
         deployment.IsDemo = prepared.IsDemo;
+        await using (var db = await factory.CreateDbContextAsync(cancellationToken))
+        {
+            names.Load((await db.PolicySettings.FindAsync([Domain.NamePolicy.Keys.Exceptions], cancellationToken))?.Value);
+        }
         // Demo accounts (with their published password) only on the start that created the demo database.
         await accounts.SeedAsync(prepared.DemoCreated, cancellationToken);
         // The first dashboard opened after a start should not wait for the month-end history to be read.

@@ -108,7 +108,7 @@ public static class StatusRules
         }
 
         return new StatusResult(HouseholdStatus.Met, "met",
-            $"达标：{best.Reason}。", best.Kind, best.Measure.Id, best.Measure.StartDate, hasLabour);
+            $"{best.Reason}。", best.Kind, best.Measure.Id, best.Measure.StartDate, hasLabour);
     }
 
     /// <summary>Why an employment is stable on the date, or null when it is not.</summary>

@@ -99,7 +99,8 @@ public sealed class AdministrationTests : ServiceTestBase
         // The Met household rests on a 12-month contract started 8 months ago; 24 months of contract and
         // 9 months of continuous work are now required, so it is no longer stable.
         Assert.True((await Get<PolicyService>().UpdateAsync(StatusPolicy.Keys.ContractMonths, "24", "区领导小组会议纪要")).Ok);
-        Assert.True((await Get<PolicyService>().UpdateAsync(StatusPolicy.Keys.ContinuousMonths, "9", null)).Ok);
+        Assert.Equal([PolicyService.ReasonRequired], (await Get<PolicyService>().UpdateAsync(StatusPolicy.Keys.ContinuousMonths, "9", "  ")).Errors);
+        Assert.True((await Get<PolicyService>().UpdateAsync(StatusPolicy.Keys.ContinuousMonths, "9", "同一会议纪要")).Ok);
 
         await using var db = Database.CreateDbContext();
         Assert.Equal(HouseholdStatus.InProgress, await db.Households.Where(h => h.Id == Seeded.Met).Select(h => h.Status).SingleAsync());
@@ -154,5 +155,36 @@ public sealed class AdministrationTests : ServiceTestBase
         Assert.True((await Get<TownAdminService>().SaveSiteAsync(new SiteInput { TownId = Seeded.TownB, Name = "麻塬新区安置社区", Kind = SiteKind.Centralized })).Ok);
         Assert.Contains("该镇街已有名为“麻塬新区安置社区”的安置点",
             (await Get<TownAdminService>().SaveSiteAsync(new SiteInput { TownId = Seeded.TownB, Name = "麻塬新区安置社区" })).Errors);
+    }
+
+    [Fact]
+    public async Task ANameException_SavedOnTheSettingsPage_IsAcceptedByTheFormsAtOnce()
+    {
+        var validator = Get<FluentValidation.IValidator<ReliefDashboard.Features.Households.MemberInput>>();
+        var input = new ReliefDashboard.Features.Households.MemberInput
+        {
+            Name = "Anna Müller",
+            IdNumber = Ids.Make(new DateOnly(1990, 5, 1), Sex.Female),
+            BirthDate = new DateTime(1990, 5, 1),
+            Sex = Sex.Female,
+        };
+        Assert.False((await validator.ValidateAsync(input, TestContext.Current.CancellationToken)).IsValid);
+
+        Assert.True((await Get<PolicyService>().UpdateAsync(NamePolicy.Keys.Exceptions, "Anna Müller", "民政局婚姻登记证明")).Ok);
+
+        Assert.True((await Get<FluentValidation.IValidator<ReliefDashboard.Features.Households.MemberInput>>().ValidateAsync(input, TestContext.Current.CancellationToken)).IsValid);
+    }
+
+    [Theory]
+    [InlineData(SupervisionPolicy.Keys.EvidenceTypes, "pdf")]
+    [InlineData(StatusPolicy.Keys.ContractMonths, "1至60之间的整数")]
+    [InlineData(NamePolicy.Keys.Exceptions, "逗号分隔")]
+    public void EachSettingsHelp_SaysWhatItsValueIs(string key, string expected)
+    {
+        Assert.Contains(expected, PolicyService.Help(key));
+        if (key != StatusPolicy.Keys.ContractMonths)
+        {
+            Assert.DoesNotContain("整数", PolicyService.Help(key));
+        }
     }
 }

@@ -199,3 +199,23 @@ public class BenefitPagesTests : DashboardTestContext
         Assert.Single(Roster.XlsxCells.Read(other, "发放台账"));
     }
 }
+
+public class BreachSummaryTests
+{
+    [Fact]
+    public void PaymentsBreakingTwoRules_AreSaidToOverlap_SoThePartsDoNotLookLikeASum()
+    {
+        var both = Bit(ViolationKind.OverCap) | Bit(ViolationKind.Duplicate);
+        IReadOnlyList<ViolationCount> counts = [new(1, BenefitKind.ParkAward, both, 5), new(1, BenefitKind.ParkAward, Bit(ViolationKind.Duplicate), 4)];
+
+        var text = ImplementationPage.BreachSummary(counts);
+
+        Assert.StartsWith("违规发放 9 笔", text);
+        Assert.Contains("超上限 5 笔", text);
+        Assert.Contains("重复享受 9 笔", text);
+        Assert.Contains("一笔可能同时违反多条规则", text);
+        Assert.DoesNotContain("一笔可能", ImplementationPage.BreachSummary([new(1, BenefitKind.ParkAward, Bit(ViolationKind.Duplicate), 4)]));
+    }
+
+    private static int Bit(ViolationKind kind) => BenefitLedger.Bit(kind);
+}

@@ -175,4 +175,21 @@ public class HouseholdCardPageTests : DashboardTestContext
         var reveal = Assert.Single(after.Activity.ToList());
         Assert.Equal((ActivityLog.Kinds.Reveal, "编辑成员信息"), (reveal.Kind, reveal.Detail));
     }
+
+    [Fact]
+    public async Task TheStatusBanner_SaysTheStatusOnce_AlsoForAnExplanationStoredWithTheOldPrefix()
+    {
+        var cut = Open(Seeded.Met);
+        cut.WaitForAssertion(() => Assert.StartsWith("达标：", cut.Find("[data-testid=status-explanation]").TextContent.Trim()));
+        Assert.DoesNotContain("达标：达标", cut.Find("[data-testid=status-explanation]").TextContent);
+
+        await using (var db = Database.CreateDbContext())
+        {
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(db.Households.Where(h => h.Id == Seeded.Met),
+                u => u.SetProperty(h => h.StatusExplanation, "达标：王建军在某公司就业。"));
+        }
+        var again = Render<HouseholdCardPage>(p => p.Add(x => x.Id, Seeded.Met));
+        again.WaitForAssertion(() => Assert.Contains("王建军在某公司就业", again.Find("[data-testid=status-explanation]").TextContent));
+        Assert.DoesNotContain("达标：达标", again.Find("[data-testid=status-explanation]").TextContent);
+    }
 }

@@ -125,3 +125,47 @@ public class ValidatorTests
         Assert.Equal(valid, new TrainingInputValidator().Validate(training).IsValid);
     }
 }
+
+public class MemberNameTests
+{
+    private static readonly FixedClock Clock = new(SmallDistrict.Today);
+
+    private static MemberInput Named(string name) => new()
+    {
+        Name = name,
+        IdNumber = Ids.Make(new DateOnly(2000, 1, 1), Sex.Male),
+        BirthDate = new DateTime(2000, 1, 1),
+        Sex = Sex.Male,
+    };
+
+    [Theory]
+    [InlineData("王小军", true)]
+    [InlineData("欧阳", true)]
+    [InlineData("阿依古丽·买买提", true)]
+    [InlineData("王", false)]
+    [InlineData("<b>王小军</b>", false)]
+    [InlineData("12345", false)]
+    [InlineData("王小军2", false)]
+    [InlineData("·买买提", false)]
+    [InlineData("阿依古丽··买买提", false)]
+    [InlineData("Anna Müller", false)]
+    [InlineData("王王王王王王王王王王王王王王王王王王王王王", false)]
+    public void ANameIsTwoToTwentyChineseCharacters_OrMinorityPartsWithTheMiddleDot(string name, bool valid)
+    {
+        var result = new MemberInputValidator(Clock, new NamePolicy()).Validate(Named(name));
+        Assert.Equal(valid, result.Errors.All(e => e.PropertyName != nameof(MemberInput.Name)));
+        if (!valid)
+        {
+            Assert.Contains(result.Errors, e => e.ErrorMessage.StartsWith(NamePolicy.Rule, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void ANameListedAsAnException_IsAccepted()
+    {
+        var names = new NamePolicy();
+        names.Load("Anna Müller，玛丽亚");
+        Assert.True(new MemberInputValidator(Clock, names).Validate(Named("Anna Müller")).IsValid);
+        Assert.False(new MemberInputValidator(Clock, names).Validate(Named("Anna")).IsValid);
+    }
+}

@@ -36,6 +36,21 @@ public sealed class DashboardFeedTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task AFreshStart_SaysWhenTheDataLastChanged_FromTheNewestRecordedChange()
+    {
+        var at = new DateTime(2026, 11, 20, 8, 30, 0, DateTimeKind.Utc);
+        await using (var db = Database.CreateDbContext())
+        {
+            db.Audit.Add(new AuditEntry { At = at, User = "测试", Source = "表单", HouseholdId = Seeded.Met, Entity = "Household", EntityId = Seeded.Met, Action = "修改", Field = "OriginVillage" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        var figures = await Feed.GetAsync();
+
+        Assert.Equal(at, figures.LastChangedAt);
+    }
+
+    [Fact]
     public async Task ABurstOfChanges_IsRecomputedOnce_NotOncePerChange()
     {
         await Feed.GetAsync();

@@ -92,6 +92,27 @@ public class DashboardViewTests : IAsyncLifetime
     }
 
     [Fact]
+    public void TownLeague_PrintsAValueNearTheTargetInsideItsBar_NotAcrossTheTargetLine()
+    {
+        var view = DashboardView.For(figures, OverviewDistrict.Leader);
+        var bars = TownCharts.TownLeague(view).Data.Cast<Bar>().Where(b => b.Y.Count > 0).ToList();
+
+        // Every bar long enough carries its value inside its end; a value beside the bar would sit on the target line.
+        foreach (var bar in bars)
+        {
+            for (var i = 0; i < bar.Y.Count; i++)
+            {
+                var percent = (decimal)bar.X[i];
+                Assert.Equal(percent >= 20 ? Plotly.Blazor.Traces.BarLib.TextPositionEnum.Inside : Plotly.Blazor.Traces.BarLib.TextPositionEnum.Outside,
+                    bar.TextPositionArray[i]);
+            }
+            Assert.Equal(Plotly.Blazor.Traces.BarLib.InsideTextAnchorEnum.End, bar.InsideTextAnchor);
+        }
+        Assert.True(TownCharts.LabelInside(98.8m));
+        Assert.False(TownCharts.LabelInside(5m));
+    }
+
+    [Fact]
     public void StatusComposition_StacksEveryStatusPerTown()
     {
         var bars = TownCharts.StatusByTown(Leader).Data.Cast<Bar>().ToDictionary(b => b.Name);
@@ -150,8 +171,9 @@ public class DashboardViewTests : IAsyncLifetime
         Assert.Equal((4, 66.7m), (view.Now.Households, view.Now.AttainmentPercent(view.Policy)));
         Assert.Equal(["青石镇"], view.Towns.Select(t => t.Town));
         Assert.Equal(100.0m, view.LastMonth!.Value.AttainmentPercent(view.Policy));
+        // Another town picked is not drawn for town staff; the district's line (an aggregate) is, for comparison.
         var trend = DashboardView.TrendFor(figures, staff, [seeded.TownB]);
-        Assert.Equal(["本镇街"], trend.Series.Select(s => s.Name));
+        Assert.Equal(["本镇街", "全区"], trend.Series.Select(s => s.Name));
     }
 
     [Fact]

@@ -111,4 +111,41 @@ public class OverviewPageTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.Contains("总览数据暂时无法读取", cut.Find("[data-testid=overview-error]").TextContent));
     }
+
+    [Fact]
+    public void TownStaff_SeeTheirSites_AndTheirTrendBesideTheDistricts_NotALeagueOfOne()
+    {
+        var cut = Render<OverviewPage>();
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=sites-panel]")));
+        var site = cut.Find("[data-testid=sites-panel] tr[data-site='青石新村安置社区']");
+        Assert.Contains("3", site.TextContent);
+        Assert.Contains($"households?site={Seeded.SiteA}", site.InnerHtml);
+        Assert.Empty(cut.FindAll("#chart-league"));
+        Assert.Empty(cut.FindAll("[data-testid=lagging]"));
+        Assert.Contains("“全区”线供对照", cut.Markup);
+    }
+
+    [Fact]
+    public async Task TheTownsTrend_HasTheDistrictBesideIt()
+    {
+        var figures = await Services.GetRequiredService<DashboardFeed>().GetAsync();
+        var trend = DashboardView.TrendFor(figures, Seeded.StaffA, []);
+        Assert.Equal(["本镇街", "全区"], trend.Series.Select(s => s.Name));
+        // Today: 青石镇 1 of 2 counted households attained; the district 1 of 3.
+        Assert.Equal((50.0m, 33.3m), (trend.Series[0].Percents[^1], trend.Series[1].Percents[^1]));
+    }
+
+    [Fact]
+    public void ADepartment_SeesItsChannels_AndNoEmptyNoMeasureTile()
+    {
+        ActAs(new UserScope("renshe", "区人社局", Roles.Department, null, "区人社局"));
+
+        var cut = Render<OverviewPage>();
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=tile-households]")));
+        Assert.Empty(cut.FindAll("[data-testid=tile-no-measure]"));
+        Assert.Contains("本部门牵头渠道带动户数", cut.Markup);
+        Assert.Empty(cut.FindAll("[data-testid=lagging]"));
+    }
 }

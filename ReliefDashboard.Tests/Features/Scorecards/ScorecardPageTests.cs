@@ -44,7 +44,12 @@ public class ScorecardPageTests : DashboardTestContext
         Assert.Equal("0.0%", cell.QuerySelector(".value a")!.TextContent.Trim());
         Assert.Contains("gap=Unmet", cell.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("暂无", cut.Find("tr[data-town='青石镇'] td[data-indicator=FlagsClosedOnTime]").TextContent);
-        Assert.Contains("全区平均", cut.Find("[data-testid=average-row]").TextContent);
+        // Two rows that are told apart: the towns' plain mean (50 % and 0 %) and the district counted by household (1 of 3).
+        Assert.Contains("镇街平均", cut.Find("[data-testid=average-row]").TextContent);
+        Assert.Contains("简单平均", cut.Find("[data-testid=average-row]").TextContent);
+        Assert.Equal("25.0%", cut.Find("[data-testid=average-row] td[data-indicator=Attainment] .value").TextContent.Trim());
+        Assert.Contains("全区合计", cut.Find("[data-testid=district-row]").TextContent);
+        Assert.Equal("33.3%", cut.Find("[data-testid=district-row] td[data-indicator=Attainment] .value").TextContent.Trim());
         Assert.Contains("实时", cut.Find("[data-testid=period-title]").TextContent);
         Assert.Contains("2026年10月", cut.Markup); // the trend compares with last month-end
     }
@@ -131,7 +136,7 @@ public class ScorecardPageTests : DashboardTestContext
                 Assert.Equal(onPage, formatted);
             }
         }
-        var average = rows.Single(r => r[column["镇街"]]?.ToString() == "全区平均");
+        var average = rows.Single(r => r[column["镇街"]]?.ToString() == "镇街平均（简单平均）");
         Assert.Equal(cut.Find("[data-testid=average-total]").TextContent.Trim(), Convert.ToDecimal(average[column["总分"]]).ToString("0.0"));
 
         // The red attainment cell of 麻塬镇 carries the red fill.

@@ -52,3 +52,31 @@ public class FlagsPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Single(cut.FindAll("tr[data-flag]")));
     }
 }
+
+public class RaiseFlagDialogTests : DashboardTestContext
+{
+    [Fact]
+    public async Task ASuggestionsHouseholds_AreWrittenIntoTheBoxAsCodes_AndTheDeadlineLabelIsPlain()
+    {
+        ActAs(new UserScope("sup", "督查 赵", Roles.Supervisor, null, null));
+        var provider = Render<MudBlazor.MudDialogProvider>();
+        Render<MudBlazor.MudPopoverProvider>();
+        var dialogs = Services.GetRequiredService<MudBlazor.IDialogService>();
+
+        await provider.InvokeAsync(() => dialogs.ShowAsync<RaiseFlagDialog>("下发督办", new MudBlazor.DialogParameters
+        {
+            ["TownId"] = Seeded.TownA,
+            ["Reason"] = "无措施户超期",
+            ["RequiredAction"] = "限期清零",
+            ["HouseholdIds"] = (IReadOnlyList<int>)[Seeded.NoMeasure, Seeded.Met],
+        }));
+
+        string Box() => provider.Find("[data-testid=raise-households]") is var b ? b.TextContent + b.GetAttribute("value") : "";
+        provider.WaitForAssertion(() => Assert.Contains("610623001000001", Box()));
+        var box = provider.Find("[data-testid=raise-households]");
+        Assert.Contains("610623001000002", box.TextContent + box.GetAttribute("value"));
+        Assert.Contains("已按督办建议填入 2 户", provider.Find("[data-testid=raise-households-note]").TextContent);
+        Assert.DoesNotContain("yyyy", provider.Markup);
+        Assert.Contains("整改期限", provider.Markup);
+    }
+}

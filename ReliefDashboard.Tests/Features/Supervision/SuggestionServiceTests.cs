@@ -145,3 +145,23 @@ public sealed class SuggestionServiceTests : ServiceTestBase
         Assert.DoesNotContain(suggestion.Key, (await SuggestionsAsync()).Keys);
     }
 }
+
+public sealed class SuggestionAfterFlagTests : ServiceTestBase
+{
+    private static readonly UserScope Supervisor = new("sup", "督查 赵", Roles.Supervisor, null, null);
+
+    [Fact]
+    public async Task AFlagRaisedByHandOnATownsRedIndicator_ClearsThatSuggestion_UntilItIsClosed()
+    {
+        var key = $"red:{Seeded.TownB}:{IndicatorKind.Attainment}";
+        Assert.Contains(await As<SuggestionService>(Supervisor).ListAsync(), s => s.Key == key);
+
+        // Raised from the town's scorecard page: a town and an indicator, no suggestion key.
+        var raised = await As<FlagService>(Supervisor).RaiseAsync(new FlagInput(Seeded.TownB, null, "达标率为红色", IndicatorKind.Attainment,
+            "制定整改措施", SmallDistrict.Today.AddDays(10), FlagSeverity.Serious, []));
+        Assert.True(raised.Ok, raised.Error);
+
+        Assert.DoesNotContain(await As<SuggestionService>(Supervisor).ListAsync(), s => s.Key == key);
+        Assert.Contains(await As<SuggestionService>(Supervisor).ListAsync(), s => s.Key == $"clear:{Seeded.TownB}");
+    }
+}

@@ -1638,6 +1638,13 @@ namespace ReliefDashboard.Data.Migrations
                             Clause = "三(一) 3个集中安置点每个安置点要建成一个农业特色产业园区",
                             Label = "农业特色产业园区：计划建成（个）",
                             Value = "3"
+                        },
+                        new
+                        {
+                            Key = "members.name.exceptions",
+                            Clause = "户籍登记（平台口径）",
+                            Label = "成员姓名格式例外：不是2至20个汉字但属实的姓名（逗号分隔，完整填写）",
+                            Value = ""
                         });
                 });
 

@@ -62,6 +62,30 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
             .OrderBy(t => t.Id).Select(t => new Option(t.Id, t.Name, null)).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// The town staff's own town by resettlement site: households by status, counted by the database over the
+    /// (SiteId, Status) index. Empty for anyone who is not town staff.
+    /// </summary>
+    public async Task<IReadOnlyList<SiteTally>> SiteTalliesAsync(CancellationToken ct = default)
+    {
+        var scope = await user.GetAsync();
+        if (scope.Role != Roles.TownStaff || scope.TownId is not { } town)
+        {
+            return [];
+        }
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sites = await db.Sites.AsNoTracking().Where(s => s.TownId == town).OrderBy(s => s.Kind).ThenBy(s => s.Name)
+            .Select(s => new { s.Id, s.Name, s.Kind }).ToListAsync(ct);
+        var counts = await db.Households.AsNoTracking().Where(h => h.TownId == town).GroupBy(h => new { h.SiteId, h.Status })
+            .Select(g => new { g.Key.SiteId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        return sites.Select(s =>
+        {
+            int Of(HouseholdStatus status) => counts.Where(c => c.SiteId == s.Id && c.Status == status).Sum(c => c.Count);
+            return new SiteTally(s.Id, s.Name, s.Kind, Of(HouseholdStatus.Met), Of(HouseholdStatus.AtRisk), Of(HouseholdStatus.InProgress),
+                Of(HouseholdStatus.NoMeasure), Of(HouseholdStatus.SafetyNet));
+        }).Where(s => s.Households > 0).ToList();
+    }
+
     public async Task<IReadOnlyList<Option>> SitesAsync(CancellationToken ct = default)
     {
         var scope = await user.GetAsync();
@@ -183,4 +207,16 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
         (_, true) => q.OrderByDescending(h => h.Code),
         _ => q.OrderBy(h => h.Code),
     };
+}
+
+/// <summary>One resettlement site's households by status, for its town's dashboard.</summary>
+public sealed record SiteTally(int SiteId, string Site, SiteKind Kind, int Met, int AtRisk, int InProgress, int NoMeasure, int SafetyNet)
+{
+    public int Households => Met + AtRisk + InProgress + NoMeasure + SafetyNet;
+
+    /// <summary>(Met + at risk) over the households that count, as the dashboard's attainment.</summary>
+    public decimal? AttainmentPercent(AssessmentPolicy policy) =>
+        (policy.ExcludeSafetyNet ? Households - SafetyNet : Households) is var d and > 0
+            ? Math.Round(100m * (Met + AtRisk) / d, 1, MidpointRounding.AwayFromZero)
+            : null;
 }

@@ -19,9 +19,11 @@ public sealed class HouseholdInputValidator : AbstractValidator<HouseholdInput>
 
 public sealed class MemberInputValidator : AbstractValidator<MemberInput>
 {
-    public MemberInputValidator(TimeProvider clock)
+    /// <param name="names">The stored name exceptions (a singleton kept current by the settings page); none when not given.</param>
+    public MemberInputValidator(TimeProvider clock, NamePolicy? names = null)
     {
-        RuleFor(x => x.Name).NotEmpty().WithMessage("姓名不能为空").MaximumLength(40).WithMessage("姓名不能超过40个字");
+        var nameRule = names ?? new NamePolicy();
+        RuleFor(x => x.Name).Must(n => nameRule.Problem(n) is null).WithMessage(x => nameRule.Problem(x.Name) ?? "");
         // A form that kept the ID number and birth date masked leaves them as stored; the service checks that.
         When(x => !x.KeepIdentity, () =>
         {

@@ -140,10 +140,31 @@ public sealed class DashboardFeed : IDisposable
             changed = lastChangedAt;
             previous = current;
         }
+        if (changed is null)
+        {
+            // A fresh start has seen no change yet: the data last changed when the newest recorded change was made.
+            changed = await LastRecordedChangeAsync(db);
+            lock (gate)
+            {
+                lastChangedAt ??= changed;
+            }
+        }
         var history = previous is { IsCompletedSuccessfully: true } ? previous.Result.History : null;
         var figures = await DashboardQueries.LoadAsync(db, today, changed, history);
         Interlocked.Increment(ref computations);
         return figures;
+    }
+
+    /// <summary>The time of the newest audited edit, policy change or flag step (each the row with the highest id: one index step).</summary>
+    public static async Task<DateTime?> LastRecordedChangeAsync(ReliefDbContext db)
+    {
+        var times = new[]
+        {
+            await db.Audit.OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(),
+            await db.PolicyChanges.OrderByDescending(c => c.Id).Select(c => (DateTime?)c.At).FirstOrDefaultAsync(),
+            await db.FlagEvents.OrderByDescending(e => e.Id).Select(e => (DateTime?)e.At).FirstOrDefaultAsync(),
+        };
+        return times.Max();
     }
 
     public void Dispose() => subscription.Dispose();

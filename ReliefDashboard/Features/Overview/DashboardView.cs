@@ -77,7 +77,17 @@ public sealed record DashboardView(
             return points.Select(t => t.AttainmentPercent(f.Policy)).ToList();
         }
 
-        var series = new List<TrendSeries> { new(scope.Role == Roles.TownStaff ? "本镇街" : "全区", null, Series(_ => true)) };
+        var series = new List<TrendSeries>
+        {
+            new(scope.Role switch { Roles.TownStaff => "本镇街", Roles.Department => "牵头渠道涉及户", _ => "全区" }, null, Series(_ => true)),
+        };
+        if (scope.Role is Roles.TownStaff or Roles.Department)
+        {
+            // Beside its own line, the district's: an aggregate every user may compare against.
+            var district = months.Select(m => Tally.Sum(f.History.Months[m].Select(g => g.Tally)))
+                .Append(Tally.Sum(f.Live.Select(Tally.Of))).Select(t => t.AttainmentPercent(f.Policy)).ToList();
+            series.Add(new TrendSeries("全区", null, district));
+        }
         foreach (var id in pickedTowns.Distinct())
         {
             if (f.Towns.FirstOrDefault(t => t.Id == id) is { } town && f.Live.Any(g => g.TownId == id && scope.CanRead(g.TownId, g.ChannelMask)))

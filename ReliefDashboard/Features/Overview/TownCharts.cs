@@ -9,6 +9,9 @@ namespace ReliefDashboard.Features.Overview;
 /// <summary>The charts with a bar per town: the attainment league and the status composition, in the same order.</summary>
 public static class TownCharts
 {
+    /// <summary>A bar long enough to carry its value inside (the rest print theirs beyond the bar's end).</summary>
+    public static bool LabelInside(decimal? percent) => percent >= 20;
+
     public static ChartSpec TownLeague(DashboardView v)
     {
         // Plotly draws the first category at the bottom; the best town belongs on top.
@@ -30,7 +33,11 @@ public static class TownCharts
                 Y = towns.Select(t => (object)t.Town).ToList(),
                 X = towns.Select(t => (object)(t.Percent ?? 0)).ToList(),
                 TextArray = towns.Select(t => $"{t.Percent:0.0}%").ToList(),
-                TextPosition = Plotly.Blazor.Traces.BarLib.TextPositionEnum.Outside,
+                // Inside the bar's end, so a value near the target does not print across the dashed target line;
+                // a short bar has no room inside and keeps its value outside.
+                TextPositionArray = towns.Select(t => (Plotly.Blazor.Traces.BarLib.TextPositionEnum?)(LabelInside(t.Percent) ? Plotly.Blazor.Traces.BarLib.TextPositionEnum.Inside : Plotly.Blazor.Traces.BarLib.TextPositionEnum.Outside)).ToList(),
+                InsideTextAnchor = Plotly.Blazor.Traces.BarLib.InsideTextAnchorEnum.End,
+                InsideTextFont = new Plotly.Blazor.Traces.BarLib.InsideTextFont { Color = "#FFFFFF" },
                 HoverTextArray = towns.Select(t => $"达标 {t.Tally.Attained:N0} 户 / 应达标 {t.Tally.Denominator(p):N0} 户").ToList(),
                 HoverTemplate = "<b>%{y}</b><br>达标率 %{x:.1f}%<br>%{hovertext}<br>点击查看该镇街搬迁户<extra></extra>",
                 Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = Colours.Of(band) },

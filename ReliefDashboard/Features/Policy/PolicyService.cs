@@ -18,7 +18,8 @@ public sealed class PolicyService(
     CurrentUser current,
     StatusRefreshService refresh,
     ChangeNotifier notifier,
-    TimeProvider clock)
+    TimeProvider clock,
+    NamePolicy names)
 {
     public async Task<IReadOnlyList<PolicySetting>> ListAsync(CancellationToken ct = default)
     {
@@ -33,6 +34,18 @@ public sealed class PolicyService(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.PolicyChanges.AsNoTracking().OrderByDescending(c => c.Id).Take(200).ToListAsync(ct);
     }
+
+    public const string ReasonRequired = "请填写修改依据（如会议纪要、文件号）：修改历史要说明为什么改";
+
+    /// <summary>What a value of the setting must be, shown under its field: the same words a wrong value is refused with.</summary>
+    public static string Help(string key) => key switch
+    {
+        StatusPolicy.Keys.CountingChannels => "渠道编号1至7，用逗号分隔，如 1,2,3,4,5,6,7",
+        _ when AssessmentPolicy.IsPercentKey(key) => "0至100的百分数，如 95 或 92.5",
+        SupervisionPolicy.Keys.EvidenceTypes => $"文件类型用逗号分隔，可选：{string.Join(",", SupervisionPolicy.KnownTypes)}",
+        NamePolicy.Keys.Exceptions => "完整姓名，逗号分隔，如：Anna Müller,玛丽亚；留空表示没有例外",
+        _ => Problem(key, "\u0001") is { } rule ? rule.Replace("应为", "", StringComparison.Ordinal) : "",
+    };
 
     /// <summary>Null when the value fits the setting, otherwise why not, in Chinese.</summary>
     public static string? Problem(string key, string value)
@@ -82,6 +95,8 @@ public sealed class PolicyService(
                     ? int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 0 and <= 100_000
                         ? null : "户数应为0至100000之间的整数"
                     : Percent(text);
+            case NamePolicy.Keys.Exceptions:
+                return NamePolicy.Parse(text).FirstOrDefault(n => n.Length > 40) is { } tooLong ? $"姓名“{tooLong}”超过40个字" : null;
             case var benefit when BenefitPolicy.IsBenefitKey(benefit):
                 return BenefitPolicy.ValueProblem(benefit, text);
             default:
@@ -150,6 +165,11 @@ public sealed class PolicyService(
                 return AdminResult.Fail("清零天数不能少于帮扶天数");
             }
         }
+        // The value is right; the history still has to say why it changed.
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return AdminResult.Fail(ReasonRequired);
+        }
         var old = setting.Value;
         db.PolicyChanges.Add(new PolicySettingChange
         {
@@ -170,6 +190,10 @@ public sealed class PolicyService(
             Detail = $"{old} → {text}",
         });
         await db.SaveChangesAsync(ct);
+        if (key == NamePolicy.Keys.Exceptions)
+        {
+            names.Load(text);
+        }
         if (StatusPolicy.IsReadByRules(key))
         {
             // Every stored status was computed under the old value.

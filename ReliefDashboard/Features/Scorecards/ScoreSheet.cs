@@ -40,6 +40,21 @@ public sealed record ScoreSheet(
 
     public decimal? AverageTotal => Mean(Towns.Select(t => t.Total));
 
+    /// <summary>
+    /// The district as one: the towns' numerators over their denominators (a rate counts every household once, as
+    /// the dashboard's district figure does), or the towns' counts added up. Not the mean of the towns' rates.
+    /// </summary>
+    public decimal? DistrictValue(IndicatorKind indicator)
+    {
+        var cells = Towns.Select(t => t.Cell(indicator)).OfType<ScoredCell>().ToList();
+        if (ScorecardPolicy.IsCount(indicator))
+        {
+            return cells.Count == 0 || cells.Any(c => c.Value is null) ? null : cells.Sum(c => c.Value!.Value);
+        }
+        var (numerator, denominator) = (cells.Sum(c => c.Numerator ?? 0), cells.Sum(c => c.Denominator ?? 0));
+        return denominator == 0 ? null : Math.Round(100m * numerator / denominator, 1, MidpointRounding.AwayFromZero);
+    }
+
     /// <summary>Below the average total: the towns the "below average only" switch keeps.</summary>
     public bool IsBelowAverage(TownScore town) => town.Total is { } total && AverageTotal is { } average && total < average;
 

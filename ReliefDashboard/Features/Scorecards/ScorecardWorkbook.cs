@@ -79,14 +79,22 @@ public static class ScorecardWorkbook
             cells.Add(Cell.Text(verdict?.Accountability ?? "", Style.Text));
             Row(data, r++, [.. cells]);
         }
-        var average = new List<Cell> { Cell.Text("", Style.Text), Cell.Text("全区平均", Style.Header) };
+        var average = new List<Cell> { Cell.Text("", Style.Text), Cell.Text("镇街平均（简单平均）", Style.Header) };
         foreach (var c in sheet.Columns)
         {
             average.Add(sheet.AverageValue(c.Indicator) is { } v ? Cell.Number(v, Style.Decimal) : Cell.Text("—", Style.Text));
             average.Add(sheet.AverageScore(c.Indicator) is { } s ? Cell.Number(s, Style.Decimal) : Cell.Text("—", Style.Text));
         }
         average.Add(sheet.AverageTotal is { } at ? Cell.Number(at, Style.Decimal) : Cell.Text("—", Style.Text));
-        Row(data, r, [.. average]);
+        Row(data, r++, [.. average]);
+        var district = new List<Cell> { Cell.Text("", Style.Text), Cell.Text("全区合计（按户数）", Style.Header) };
+        foreach (var c in sheet.Columns)
+        {
+            district.Add(sheet.DistrictValue(c.Indicator) is { } v ? Cell.Number(v, Style.Decimal) : Cell.Text("—", Style.Text));
+            district.Add(Cell.Text("", Style.Text));
+        }
+        district.Add(Cell.Text("—", Style.Text));
+        Row(data, r, [.. district]);
 
         var lastColumn = ColumnName(headers.Length - 1);
         var widths = string.Concat(headers.Select((h, i) =>

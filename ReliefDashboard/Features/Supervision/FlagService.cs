@@ -327,6 +327,13 @@ public sealed class FlagService(
     }
 
     /// <summary>Household codes typed or pasted (any separator) to ids; the codes not found are returned to be shown.</summary>
+    /// <summary>The codes of households, in code order, for the raise dialog's household box.</summary>
+    public async Task<IReadOnlyList<string>> CodesOfAsync(IReadOnlyList<int> householdIds, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Households.AsNoTracking().Where(h => householdIds.Contains(h.Id)).OrderBy(h => h.Code).Select(h => h.Code).ToListAsync(ct);
+    }
+
     public async Task<(IReadOnlyList<int> Ids, IReadOnlyList<string> Unknown)> ResolveCodesAsync(string? text, CancellationToken ct = default)
     {
         var codes = (text ?? "").Split([',', '，', ';', '；', ' ', '\n', '\r', '\t', '、'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

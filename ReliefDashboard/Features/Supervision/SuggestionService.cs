@@ -65,10 +65,15 @@ public sealed class SuggestionService(
         }
 
         var raised = await db.Flags.AsNoTracking().Where(f => f.State != FlagState.Closed && f.SuggestionKey != null).Select(f => f.SuggestionKey!).ToListAsync(ct);
+        // A flag raised on a town's indicator by hand (from its scorecard) answers that indicator's suggestion too.
+        raised.AddRange((await db.Flags.AsNoTracking().Where(f => f.State != FlagState.Closed && f.TownId != null && f.Indicator != null)
+            .Select(f => new { f.TownId, f.Indicator }).ToListAsync(ct)).Select(f => RedKey(f.TownId!.Value, f.Indicator!.Value)));
         var dismissed = (await db.SuggestionDismissals.AsNoTracking().Select(d => new { d.Key, d.Facts }).ToListAsync(ct)).Select(d => (d.Key, d.Facts)).ToHashSet();
         return all.Where(s => !raised.Contains(s.Key) && !dismissed.Contains((s.Key, s.Facts)))
             .OrderByDescending(s => s.Severity).ThenBy(s => s.TownId).ThenBy(s => s.Key, StringComparer.Ordinal).ToList();
     }
+
+    private static string RedKey(int townId, IndicatorKind indicator) => $"red:{townId}:{indicator}";
 
     private static IEnumerable<Suggestion> RedIndicators(DistrictFigures figures)
     {
@@ -77,7 +82,7 @@ public sealed class SuggestionService(
         {
             foreach (var cell in town.Cells.Where(c => c.Band == Band.Red))
             {
-                yield return new Suggestion($"red:{town.TownId}:{cell.Indicator}", sheet.Period.Key, "红色指标", town.TownId, town.Town, cell.Indicator,
+                yield return new Suggestion(RedKey(town.TownId, cell.Indicator), sheet.Period.Key, "红色指标", town.TownId, town.Town, cell.Indicator,
                     $"{sheet.Period.Label}{ScorecardPolicy.Name(cell.Indicator)}为红色（{ScoreSheet.Format(cell.Indicator, cell.Value)}，目标{ScoreSheet.FormatTarget(cell.Indicator, cell.Target)}）",
                     $"分析{ScorecardPolicy.Name(cell.Indicator)}滞后原因，制定并落实整改措施", FlagSeverity.Serious, []);
             }
