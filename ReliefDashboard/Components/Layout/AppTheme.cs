@@ -16,6 +16,12 @@ public static class AppTheme
             Secondary = "#1565C0",
             AppbarBackground = "#B71C1C",
             Background = "#F5F5F5",
+            // Secondary text and the status colours dark enough for 4.5:1 on white and on their light alert fills (axe).
+            TextSecondary = "#595959",
+            Success = "#2E7D32",
+            Error = "#C62828",
+            Warning = "#A05A00",
+            Info = "#0D47A1",
         },
         Typography = new Typography
         {
