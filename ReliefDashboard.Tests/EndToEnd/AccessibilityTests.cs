@@ -35,7 +35,32 @@ public class AccessibilityTests(AppFixture app)
                 report.Add($"/{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(4).Select(n => string.Join(",", n.Target) + " " + n.Html))}");
             }
         }
-        Assert.True(report.Count == 0, string.Join("\n", report));
         await page.Context.CloseAsync();
+
+        // Town staff's own pages: the dashboard with its sites, and a card with its edit buttons and an open dialog.
+        var staff = await app.SignedInPageAsync("demo.qingshi");
+        int own;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<ReliefDbContext>>().CreateDbContextAsync())
+        {
+            var town = await db.Towns.Where(t => t.Name == "青石镇").Select(t => t.Id).SingleAsync();
+            own = await db.Households.Where(h => h.TownId == town).OrderBy(h => h.Id).Select(h => h.Id).FirstAsync();
+        }
+        foreach (var path in new[] { "", $"households/{own}" })
+        {
+            await staff.OpenAsync(path);
+            await staff.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            foreach (var v in (await staff.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical"))
+            {
+                report.Add($"town staff /{path}: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(4).Select(n => string.Join(",", n.Target) + " " + n.Html))}");
+            }
+        }
+        await staff.Locator("[data-testid=edit-household]").ClickAsync();
+        await Assertions.Expect(staff.Locator(".mud-dialog")).ToHaveCountAsync(1);
+        foreach (var v in (await staff.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical"))
+        {
+            report.Add($"town staff edit dialog: {v.Id} ({v.Impact}) {v.Help} — {string.Join(" | ", v.Nodes.Take(4).Select(n => string.Join(",", n.Target) + " " + n.Html))}");
+        }
+        await staff.Context.CloseAsync();
+        Assert.True(report.Count == 0, string.Join("\n", report));
     }
 }

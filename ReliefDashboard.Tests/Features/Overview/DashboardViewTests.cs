@@ -113,6 +113,23 @@ public class DashboardViewTests : IAsyncLifetime
     }
 
     [Fact]
+    public void EveryChartsTable_HasTheNumbersItDraws_TopRowFirstAsSeen()
+    {
+        var view = DashboardView.For(figures, OverviewDistrict.Leader);
+
+        var league = ChartTable.Of(TownCharts.TownLeague(view));
+        Assert.Equal(["项目", "数值", "分组"], league.Headers);
+        Assert.Equal(view.Towns.Select(t => t.Town), league.Rows.Select(r => r[0]));
+        Assert.Equal(view.Towns.Select(t => t.Percent!.Value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)), league.Rows.Select(r => r[1]));
+
+        var status = ChartTable.Of(TownCharts.StatusByTown(view));
+        Assert.Contains("达标", status.Headers);
+        var work = ChartTable.Of(OverviewCharts.Workplaces(view));
+        Assert.Equal(["区内（就地就近）", "省内区外", "省外"], work.Rows.Select(r => r[0]));
+        Assert.Equal(view.Workplaces.InDistrict.ToString("N0"), work.Rows[0][1]);
+    }
+
+    [Fact]
     public void StatusComposition_StacksEveryStatusPerTown()
     {
         var bars = TownCharts.StatusByTown(Leader).Data.Cast<Bar>().ToDictionary(b => b.Name);

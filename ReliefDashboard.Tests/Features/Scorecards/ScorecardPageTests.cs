@@ -41,6 +41,8 @@ public class ScorecardPageTests : DashboardTestContext
         Assert.Equal(["青石镇", "麻塬镇"], Towns(cut));
         var cell = cut.Find("tr[data-town='麻塬镇'] td[data-indicator=Attainment]");
         Assert.Equal("Red", cell.GetAttribute("data-band"));
+        // The band is said in a symbol and a word too, not by the fill colour alone.
+        Assert.Equal("✗红", cell.QuerySelector("[data-testid=band-mark]")!.TextContent.Trim());
         Assert.Equal("0.0%", cell.QuerySelector(".value a")!.TextContent.Trim());
         Assert.Contains("gap=Unmet", cell.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("暂无", cut.Find("tr[data-town='青石镇'] td[data-indicator=FlagsClosedOnTime]").TextContent);

@@ -50,6 +50,12 @@ public static class ChartTable
             }
             series.Add(column);
         }
+        // Horizontal bars list their categories bottom-up; the table reads top-down, as the chart is seen.
+        if (spec.Data.All(t => t is Bar { Orientation: Plotly.Blazor.Traces.BarLib.OrientationEnum.H })
+            && spec.Layout.YAxis?.FirstOrDefault()?.CategoryArray is { Count: > 0 } order)
+        {
+            categories = order.Select(o => o?.ToString() ?? "").Where(categories.Contains).Reverse().ToList();
+        }
         // Series that share a name (one trace per band in the league) are one column.
         var merged = series.GroupBy(s => s.Name).Select(g => (Name: g.Key, Values: g.SelectMany(s => s.Values).GroupBy(p => p.Key).ToDictionary(p => p.Key, p => p.Last().Value))).ToList();
         var single = merged.Count > 1 && spec.Data.All(t => t is Bar { Orientation: Plotly.Blazor.Traces.BarLib.OrientationEnum.H }) && merged.All(m => m.Values.Keys.All(k => merged.Count(o => o.Values.ContainsKey(k)) == 1));
@@ -57,7 +63,7 @@ public static class ChartTable
         {
             // Bars split only to colour them (the league by band): one value column, the band as its own column.
             return new ChartTableData([categoryHeader, "数值", "分组"],
-                categories.Select(c => (IReadOnlyList<string>)[c, merged.First(m => m.Values.ContainsKey(c)).Values[c], merged.First(m => m.Values.ContainsKey(c)).Name]).Reverse().ToList());
+                categories.Select(c => (IReadOnlyList<string>)[c, merged.First(m => m.Values.ContainsKey(c)).Values[c], merged.First(m => m.Values.ContainsKey(c)).Name]).ToList());
         }
         return new ChartTableData([categoryHeader, .. merged.Select(m => m.Name)],
             categories.Select(c => (IReadOnlyList<string>)[c, .. merged.Select(m => m.Values.GetValueOrDefault(c, "—"))]).ToList());
