@@ -18,13 +18,22 @@ public class AccessibilityTests(AppFixture app)
             household = await db.Households.OrderBy(h => h.Id).Select(h => h.Id).FirstAsync();
             flag = await db.Flags.OrderBy(f => f.Id).Select(f => f.Id).FirstOrDefaultAsync();
         }
+        if (flag == 0)
+        {
+            // A flag to look at, raised as a supervisor would (the demo district starts with none).
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Features.Accounts.CurrentUser>().Override =
+                new Domain.UserScope("a11y", "督查·无障碍检查", Domain.Roles.Supervisor, null, null);
+            await using var db = await app.Services.GetRequiredService<IDbContextFactory<ReliefDbContext>>().CreateDbContextAsync();
+            var town = await db.Households.Where(h => h.Id == household).Select(h => h.TownId).SingleAsync();
+            var raised = await scope.ServiceProvider.GetRequiredService<Features.Supervision.FlagService>().RaiseAsync(new Features.Supervision.FlagInput(
+                town, null, "无措施户未清零", Domain.IndicatorKind.NoMeasure, "限期清零", DateOnly.FromDateTime(DateTime.Today).AddDays(10), Domain.FlagSeverity.Serious, [household]));
+            flag = raised.FlagId!.Value;
+        }
         var page = await app.SignedInPageAsync("demo.supervisor");
         var report = new List<string>();
-        var paths = new List<string> { "", "households", $"households/{household}", "scorecard", "flags" };
-        if (flag != 0)
-        {
-            paths.Add($"flags/{flag}");
-        }
+        var paths = new List<string> { "", "households", $"households/{household}", "scorecard", "flags", "flags/suggestions" };
+        paths.Add($"flags/{flag}");
         foreach (var path in paths)
         {
             await page.OpenAsync(path);

@@ -24,7 +24,12 @@ public class PolishTests(AppFixture app)
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(1);
 
-        await page.Keyboard.PressAsync("Escape");
+        // The dialog listens for Escape once it has rendered; under load that can take a moment after it appears.
+        for (var tries = 0; tries < 10 && await page.Locator(".mud-dialog").CountAsync() > 0; tries++)
+        {
+            await page.Keyboard.PressAsync("Escape");
+            await page.WaitForTimeoutAsync(300);
+        }
 
         await Assertions.Expect(page.Locator(".mud-dialog")).ToHaveCountAsync(0);
         await Assertions.Expect(edit).ToBeFocusedAsync();
