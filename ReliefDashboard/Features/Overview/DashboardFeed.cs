@@ -163,6 +163,10 @@ public sealed class DashboardFeed : IDisposable
             await db.Audit.OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(),
             await db.PolicyChanges.OrderByDescending(c => c.Id).Select(c => (DateTime?)c.At).FirstOrDefaultAsync(),
             await db.FlagEvents.OrderByDescending(e => e.Id).Select(e => (DateTime?)e.At).FirstOrDefaultAsync(),
+            // A demo database changed last when it was made.
+            await db.SystemInfo.Where(i => i.Key == SystemInfo.DemoKey).Select(i => i.Value).FirstOrDefaultAsync() is { } made
+                && DateTimeOffset.TryParse(made, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+                ? at.UtcDateTime : null,
         };
         return times.Max();
     }

@@ -37,7 +37,7 @@ public static class TownCharts
                 // a short bar has no room inside and keeps its value outside.
                 TextPositionArray = towns.Select(t => (Plotly.Blazor.Traces.BarLib.TextPositionEnum?)(LabelInside(t.Percent) ? Plotly.Blazor.Traces.BarLib.TextPositionEnum.Inside : Plotly.Blazor.Traces.BarLib.TextPositionEnum.Outside)).ToList(),
                 InsideTextAnchor = Plotly.Blazor.Traces.BarLib.InsideTextAnchorEnum.End,
-                InsideTextFont = new Plotly.Blazor.Traces.BarLib.InsideTextFont { Color = "#FFFFFF" },
+                InsideTextFont = new Plotly.Blazor.Traces.BarLib.InsideTextFont { Color = band == Band.Amber ? "#3E2723" : "#FFFFFF" },
                 HoverTextArray = towns.Select(t => $"达标 {t.Tally.Attained:N0} 户 / 应达标 {t.Tally.Denominator(p):N0} 户").ToList(),
                 HoverTemplate = "<b>%{y}</b><br>达标率 %{x:.1f}%<br>%{hovertext}<br>点击查看该镇街搬迁户<extra></extra>",
                 Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = Colours.Of(band) },
