@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace ReliefDashboard.TestSupport;
@@ -97,12 +98,12 @@ public sealed partial class AppHost : IAsyncDisposable
         {
             await SmallDistrict.SeedAsync(database);
             await using var db = database.CreateDbContext();
-            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database,
+            await db.Database.ExecuteSqlRawAsync(
                 "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {0}) " +
                 "INSERT INTO Audit (HouseholdId, At, User, Source, Action, Entity, EntityId, Field, OldValue, NewValue) " +
                 "SELECT (SELECT MIN(Id) FROM Households), '2026-11-01 08:00:00', '测试', '表单', '修改', 'Household', 1, 'OriginVillage', printf('旧村%d', i), printf('新村%d号安置点补充说明文字', i) FROM n",
                 [auditRows]);
-            await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, "PRAGMA wal_checkpoint(TRUNCATE)");
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)");
         }
         SqliteConnection.ClearAllPools();
         return file;

@@ -217,7 +217,8 @@ public sealed class MaintenanceService(DatabaseHealth health, BackupStore backup
         await health.CheckAsync(stoppingToken);
         await DailyRun.EveryDayAsync(clock, backups.Options.At, async (_, ct) =>
         {
-            if (health.LastCheck?.At.UtcDateTime.Date != clock.GetUtcNow().UtcDateTime.Date || health.LastCheck.At < clock.GetUtcNow().AddHours(-12))
+            // The start's own check counts for the first run; after that, one a day.
+            if (health.LastCheck is not { } last || last.At < clock.GetUtcNow().AddHours(-12))
             {
                 await health.CheckAsync(ct);
             }

@@ -1,3 +1,4 @@
+using ReliefDashboard.Domain;
 namespace ReliefDashboard.Data;
 
 /// <summary>The schedule of the daily jobs: once at start, then every day at a local time of day.</summary>
@@ -11,7 +12,7 @@ public static class DailyRun
         {
             try
             {
-                await job(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), stoppingToken);
+                await job(clock.Today(), stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -35,6 +35,9 @@ public static class LeadUnits
         ["区民政局"] = [Channel.SafetyNet],
     };
 
+    /// <summary>Whether the department leads the channel.</summary>
+    public static bool Leads(string? unit, Channel channel) => (Mask(unit) & HouseholdStatusUpdater.Bit(channel)) != 0;
+
     public static int Mask(string? unit) =>
         unit is not null && Channels.TryGetValue(unit, out var channels) ? channels.Aggregate(0, (m, c) => m | HouseholdStatusUpdater.Bit(c)) : 0;
 }

@@ -37,7 +37,7 @@ public static class BenefitLedger
     /// <summary>The kinds a user may read in the district ledger: all for district readers and town staff (their town), a department's channels.</summary>
     public static IReadOnlyList<BenefitKind> KindsFor(UserScope scope) =>
         scope.Role == Roles.Department
-            ? Enum.GetValues<BenefitKind>().Where(k => (LeadUnits.Mask(scope.Department) & HouseholdStatusUpdater.Bit(ChannelOf(k))) != 0).ToList()
+            ? Enum.GetValues<BenefitKind>().Where(k => LeadUnits.Leads(scope.Department, ChannelOf(k))).ToList()
             : Enum.GetValues<BenefitKind>();
 
     public static async Task<HouseholdLedger> ForHouseholdAsync(ReliefDbContext db, int householdId, int siteId, CancellationToken ct)

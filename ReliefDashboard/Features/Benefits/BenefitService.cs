@@ -35,7 +35,7 @@ public sealed class BenefitService(
 {
     public const string FormSource = "表单录入";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<HouseholdBenefits?> ForHouseholdAsync(int householdId, CancellationToken ct = default)
     {

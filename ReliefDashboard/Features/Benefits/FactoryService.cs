@@ -68,7 +68,7 @@ public sealed class FactoryService(
             factories = factories.Where(f => f.TownId == scope.TownId);
         }
         var list = await factories.OrderBy(f => f.TownId).ThenBy(f => f.Name).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         // Relocated members whose current job (channel 3) names the factory as employer, counted in SQL by town and employer.
         var workers = await db.Employments.AsNoTracking()
             .Where(e => e.Channel == Channel.CommunityFactoryOrBusiness && e.StartDate <= today && (e.EndDate == null || e.EndDate >= today))

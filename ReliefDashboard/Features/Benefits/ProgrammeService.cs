@@ -118,7 +118,7 @@ public sealed class ProgrammeService(IDbContextFactory<ReliefDbContext> dbFactor
     {
         var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var town = TownOf(scope, null);
         var name = town is { } t ? await db.Towns.Where(x => x.Id == t).Select(x => x.Name).SingleAsync(ct) : "全区";
         return (await ProgrammeQueries.ImplementationAsync(db, town, today, ct), name);

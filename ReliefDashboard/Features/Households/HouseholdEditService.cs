@@ -22,7 +22,7 @@ public sealed partial class HouseholdEditService(
 {
     public const string FormSource = "表单录入";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     private async Task<SaveResult> EditAsync<TInput>(TInput input, Func<ReliefDbContext, Household, Task<string?>> apply, CancellationToken ct)
         where TInput : HouseholdEditInput

@@ -114,7 +114,7 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
             return DateOnly.MinValue;
         }
         var days = (await PolicyStore.LoadStatusPolicyAsync(db, ct)).VerificationMaxAgeDays;
-        return DateOnly.FromDateTime(clock.GetLocalNow().DateTime).AddDays(-days);
+        return clock.Today().AddDays(-days);
     }
 
     /// <summary>

@@ -58,10 +58,10 @@ public static class ChartTable
         }
         // Series that share a name (one trace per band in the league) are one column.
         var merged = series.GroupBy(s => s.Name).Select(g => (Name: g.Key, Values: g.SelectMany(s => s.Values).GroupBy(p => p.Key).ToDictionary(p => p.Key, p => p.Last().Value))).ToList();
-        var single = merged.Count > 1 && spec.Data.All(t => t is Bar { Orientation: Plotly.Blazor.Traces.BarLib.OrientationEnum.H }) && merged.All(m => m.Values.Keys.All(k => merged.Count(o => o.Values.ContainsKey(k)) == 1));
-        if (single)
+        // Series that only split the categories between them (the league's one trace per band) are one value column,
+        // with the series as its own column.
+        if (merged.Count > 1 && categories.All(c => merged.Count(m => m.Values.ContainsKey(c)) == 1))
         {
-            // Bars split only to colour them (the league by band): one value column, the band as its own column.
             return new ChartTableData([categoryHeader, "数值", "分组"],
                 categories.Select(c => (IReadOnlyList<string>)[c, merged.First(m => m.Values.ContainsKey(c)).Values[c], merged.First(m => m.Values.ContainsKey(c)).Name]).ToList());
         }

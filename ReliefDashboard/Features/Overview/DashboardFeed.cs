@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
+using ReliefDashboard.Domain;
 using ReliefDashboard.Realtime;
 
 namespace ReliefDashboard.Features.Overview;
@@ -132,7 +133,7 @@ public sealed class DashboardFeed : IDisposable
     private async Task<DistrictFigures> ComputeAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         DateTime? changed;
         Task<DistrictFigures>? previous;
         lock (gate)

@@ -197,7 +197,7 @@ public sealed class PolicyService(
         if (StatusPolicy.IsReadByRules(key))
         {
             // Every stored status was computed under the old value.
-            await refresh.RefreshAsync(DateOnly.FromDateTime(clock.GetLocalNow().DateTime), ct, all: true);
+            await refresh.RefreshAsync(clock.Today(), ct, all: true);
         }
         if (BenefitPolicy.IsBenefitKey(key))
         {

@@ -148,18 +148,18 @@ public sealed class RosterCheck(TimeProvider clock)
             .Select(m => (m.Code, m.IdNumber)).ToHashSet();
 
         // Measure ids (措施编号): each names a stored measure of its kind in the row's own household, once per file.
+        async Task<Dictionary<int, string>> OwnersAsync<T>(IQueryable<T> measures, List<int> ids) where T : Measure =>
+            await measures.AsNoTracking().Where(m => EF.Parameter(ids).Contains(m.Id))
+                .Join(db.Households, m => m.HouseholdId, h => h.Id, (m, h) => new { m.Id, h.Code }).ToDictionaryAsync(m => m.Id, m => m.Code, ct);
         var measureOwners = new Dictionary<RosterSheet, Dictionary<int, string>>();
         foreach (var sheet in new[] { RosterTemplate.Employments, RosterTemplate.Industries, RosterTemplate.Coverages })
         {
             var wanted = readable[sheet].Select(r => MeasureIds.Parse(sheet, r.Get(RosterTemplate.MeasureId)).Id).OfType<int>().Distinct().ToList();
             measureOwners[sheet] = wanted.Count == 0 ? [] : sheet.Name switch
             {
-                "就业" => await db.Employments.AsNoTracking().Where(e => EF.Parameter(wanted).Contains(e.Id))
-                    .Join(db.Households, e => e.HouseholdId, h => h.Id, (e, h) => new { e.Id, h.Code }).ToDictionaryAsync(e => e.Id, e => e.Code, ct),
-                "产业" => await db.Industries.AsNoTracking().Where(e => EF.Parameter(wanted).Contains(e.Id))
-                    .Join(db.Households, e => e.HouseholdId, h => h.Id, (e, h) => new { e.Id, h.Code }).ToDictionaryAsync(e => e.Id, e => e.Code, ct),
-                _ => await db.Coverages.AsNoTracking().Where(e => EF.Parameter(wanted).Contains(e.Id))
-                    .Join(db.Households, e => e.HouseholdId, h => h.Id, (e, h) => new { e.Id, h.Code }).ToDictionaryAsync(e => e.Id, e => e.Code, ct),
+                "就业" => await OwnersAsync(db.Employments, wanted),
+                "产业" => await OwnersAsync(db.Industries, wanted),
+                _ => await OwnersAsync(db.Coverages, wanted),
             };
             var seen = new Dictionary<int, int>();
             foreach (var row in readable[sheet])

@@ -41,7 +41,7 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
             return new ImportResult(false, "没有可以导入的户", report);
         }
 
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = clock.Today();
         var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
         var townList = await db.Towns.AsNoTracking().Include(t => t.Sites).ToListAsync(ct);
         var towns = townList.ToDictionary(t => t.Name, t => t.Id);

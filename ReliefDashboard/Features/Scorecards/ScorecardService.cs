@@ -26,7 +26,7 @@ public sealed class ScorecardService(
     ChangeNotifier notifier,
     TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     /// <summary>Who may close a period: the administrator and the supervisors (督查).</summary>
     public static bool CanClose(UserScope scope) => scope.Role is Roles.Admin or Roles.Supervisor;

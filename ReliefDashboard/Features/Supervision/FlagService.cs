@@ -58,7 +58,7 @@ public sealed class FlagService(
 {
     public const string Stale = "此督办件已被他人处理，请刷新后查看最新状态";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<FlagResult> RaiseAsync(FlagInput input, CancellationToken ct = default)
     {

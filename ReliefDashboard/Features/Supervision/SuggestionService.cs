@@ -38,7 +38,7 @@ public sealed class SuggestionService(
     CurrentUser current,
     TimeProvider clock)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<Suggestion>> ListAsync(CancellationToken ct = default)
     {
