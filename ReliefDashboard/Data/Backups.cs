@@ -169,7 +169,7 @@ public sealed class BackupStore(string databaseFile, string? evidenceRoot, Backu
         }
         catch (SqliteException ex)
         {
-            return ex.SqliteErrorCode is 1 ? "文件不是本系统的数据库（没有迁移记录）" : $"文件不是完好的数据库：{ex.Message}";
+            return ex.SqliteErrorCode is 1 ? "文件不是本系统的数据库（没有迁移记录）" : $"文件不是完好的数据库：{ex.Message.TrimEnd('.')}";
         }
     }
 
