@@ -98,6 +98,13 @@ builder.Services.AddSingleton<DeploymentState>();
 builder.Services.AddSingleton<ReliefDashboard.Domain.NamePolicy>();
 builder.Services.AddSingleton<DatabaseHealth>();
 builder.Services.AddSingleton<ChangeNotifier>();
+builder.Services.AddSingleton<ReliefDashboard.Writes.WriteGate>();
+builder.Services.AddSingleton(sp => new ReliefDashboard.Writes.DistrictWrite(sp.GetRequiredService<IDbContextFactory<ReliefDbContext>>(),
+    sp.GetRequiredService<ChangeNotifier>(), sp.GetRequiredService<ReliefDashboard.Writes.WriteGate>(), sp.GetRequiredService<TimeProvider>(),
+    sp.GetRequiredService<ILogger<ReliefDashboard.Writes.DistrictWrite>>(), sp)
+{
+    FormWait = TimeSpan.FromSeconds(builder.Configuration.GetValue("Writes:FormWaitSeconds", 1.5)),
+});
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddSingleton<AccountSeeder>();
 builder.Services.AddScoped<HouseholdRegistryService>();
@@ -108,7 +115,7 @@ builder.Services.AddScoped<ReliefDashboard.Features.Admin.UserAdminService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Admin.TownAdminService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Admin.ActivityService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Admin.MaintenanceAdminService>();
-builder.Services.AddHostedService<DatabaseInitializer>();
+builder.Services.AddHostedService<ReliefDashboard.Startup.DatabaseInitializer>();
 builder.Services.AddSingleton<StatusRefreshService>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Overview.DashboardFeed>();
 builder.Services.AddScoped<ReliefDashboard.Features.Scorecards.ScorecardService>();

@@ -11,10 +11,10 @@ public class DatabaseSetupTests
     public async Task WithTheDemoSwitchedOff_ARealDeploymentStartsEmpty_ButWithThePolicyDefaults()
     {
         await using var database = new TestDatabase();
-        var prepared = await DatabaseSetup.PrepareAsync(database, demoRequested: false, Clock, NullLogger.Instance);
-        Assert.Equal(new DatabaseSetup.Prepared(false, false), prepared);
+        var prepared = await ReliefDashboard.Startup.DatabaseStart.PrepareAsync(database, demoRequested: false, Clock, NullLogger.Instance);
+        Assert.Equal(new ReliefDashboard.Startup.DatabaseStart.Prepared(false, false), prepared);
 
-        await using var db = database.CreateDbContext();
+        await using var db = database.Seed();
         Assert.Equal(0, await db.Households.CountAsync());
         Assert.Equal(0, await db.Towns.CountAsync());
         var policy = await PolicyStore.LoadStatusPolicyAsync(db);
@@ -29,12 +29,12 @@ public class DatabaseSetupTests
     public async Task WithTheDemoAskedFor_ANewDatabaseGetsTheDistrict_OnlyOnce_AndIsMarkedAsADemo()
     {
         await using var database = new TestDatabase();
-        var first = await DatabaseSetup.PrepareAsync(database, demoRequested: true, Clock, NullLogger.Instance);
-        var second = await DatabaseSetup.PrepareAsync(database, demoRequested: true, Clock, NullLogger.Instance);
+        var first = await ReliefDashboard.Startup.DatabaseStart.PrepareAsync(database, demoRequested: true, Clock, NullLogger.Instance);
+        var second = await ReliefDashboard.Startup.DatabaseStart.PrepareAsync(database, demoRequested: true, Clock, NullLogger.Instance);
 
-        Assert.Equal(new DatabaseSetup.Prepared(DemoCreated: true, IsDemo: true), first);
-        Assert.Equal(new DatabaseSetup.Prepared(DemoCreated: false, IsDemo: true), second);
-        await using var db = database.CreateDbContext();
+        Assert.Equal(new ReliefDashboard.Startup.DatabaseStart.Prepared(DemoCreated: true, IsDemo: true), first);
+        Assert.Equal(new ReliefDashboard.Startup.DatabaseStart.Prepared(DemoCreated: false, IsDemo: true), second);
+        await using var db = database.Seed();
         Assert.Equal(2524, await db.Households.CountAsync());
     }
 
@@ -42,18 +42,18 @@ public class DatabaseSetupTests
     public async Task AnExistingRealDatabase_StartedWithTheDemoFlag_GetsNoDemoData()
     {
         await using var database = new TestDatabase();
-        await DatabaseSetup.PrepareAsync(database, demoRequested: false, Clock, NullLogger.Instance);
-        await using (var setup = database.CreateDbContext())
+        await ReliefDashboard.Startup.DatabaseStart.PrepareAsync(database, demoRequested: false, Clock, NullLogger.Instance);
+        await using (var setup = database.Seed())
         {
             // What the first start of a real deployment leaves: its administrator account, nothing else.
             setup.Users.Add(new AppUser { UserName = "admin", NormalizedUserName = "ADMIN", DisplayName = "系统管理员" });
             await setup.SaveChangesAsync();
         }
 
-        var later = await DatabaseSetup.PrepareAsync(database, demoRequested: true, Clock, NullLogger.Instance);
+        var later = await ReliefDashboard.Startup.DatabaseStart.PrepareAsync(database, demoRequested: true, Clock, NullLogger.Instance);
 
-        Assert.Equal(new DatabaseSetup.Prepared(false, false), later);
-        await using var db = database.CreateDbContext();
+        Assert.Equal(new ReliefDashboard.Startup.DatabaseStart.Prepared(false, false), later);
+        await using var db = database.Seed();
         Assert.Equal(0, await db.Households.CountAsync());
     }
 

@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using ReliefDashboard.Data.Demo;
+using ReliefDashboard.Demo;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.TestSupport;
@@ -15,10 +15,8 @@ public sealed class DemoDistrictTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        await using var a = first.CreateDbContext();
-        await DemoDataLoader.LoadAsync(a, DemoDistrictGenerator.DistrictHouseholds, Today);
-        await using var b = second.CreateDbContext();
-        await DemoDataLoader.LoadAsync(b, DemoDistrictGenerator.DistrictHouseholds, Today);
+        await DemoDataLoader.LoadAsync(ReliefDashboard.Writes.DistrictWrite.For(first, new FixedClock(Today)), DemoDistrictGenerator.DistrictHouseholds, Today);
+        await DemoDataLoader.LoadAsync(ReliefDashboard.Writes.DistrictWrite.For(second, new FixedClock(Today)), DemoDistrictGenerator.DistrictHouseholds, Today);
     }
 
     public async ValueTask DisposeAsync()
@@ -67,12 +65,12 @@ public sealed class DemoDistrictTests : IAsyncLifetime
         Assert.Contains(factories, f => !FactoryEligibility.Of(BenefitPolicy.Default, f).Eligible);
 
         // What the generator pays keeps the rules; the breaches are the households given an old ledger's rows.
-        var violations = await Features.Benefits.BenefitLedger.ScanAsync(db, BenefitPolicy.Default, null, default);
+        var violations = await ReliefDashboard.Figures.BenefitLedger.ScanAsync(db, BenefitPolicy.Default, null, default);
         var legacy = await db.Benefits.Where(b => b.Source == DemoBenefits.LegacySource).Select(b => b.HouseholdId).Distinct().ToListAsync();
         Assert.NotEmpty(violations);
         Assert.All(violations, v => Assert.Contains(v.HouseholdId, legacy));
         // The loader stores the same checks the scan makes.
-        var stored = await Features.Benefits.BenefitLedger.StoredAsync(db, null, default);
+        var stored = await ReliefDashboard.Figures.BenefitLedger.StoredAsync(db, null, default);
         Assert.Equal(violations.Select(v => (v.BenefitId, v.Violations.Count)).Order(), stored.Select(v => (v.BenefitId, v.Violations.Count)).Order());
     }
 

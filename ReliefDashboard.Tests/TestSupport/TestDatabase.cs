@@ -35,6 +35,17 @@ public sealed class TestDatabase : IDbContextFactory<ReliefDbContext>, IAsyncDis
 
     public ReliefDbContext CreateDbContext() => new(options);
 
+    /// <summary>
+    /// A context for arranging a test's starting data directly (as a department's records or an older version would
+    /// have left it). The app's services never get one: their contexts refuse district writes outside the pipeline.
+    /// </summary>
+    public ReliefDbContext Seed()
+    {
+        var db = new ReliefDbContext(options);
+        db.OpenDistrictWrite();
+        return db;
+    }
+
     public Task<ReliefDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) => Task.FromResult(CreateDbContext());
 
     public async ValueTask DisposeAsync()

@@ -34,6 +34,9 @@ public static class TestServices
         services.AddSingleton<TimeProvider>(clock);
         services.AddValidatorsFromAssemblyContaining<Program>();
         services.AddSingleton<ChangeNotifier>();
+        services.TryAddSingleton<ReliefDashboard.Writes.WriteGate>();
+        services.AddSingleton(sp => new ReliefDashboard.Writes.DistrictWrite(db, sp.GetRequiredService<ChangeNotifier>(),
+            sp.GetRequiredService<ReliefDashboard.Writes.WriteGate>(), sp.GetRequiredService<TimeProvider>(), NullLogger<ReliefDashboard.Writes.DistrictWrite>.Instance, sp));
         services.TryAddSingleton<TestUser>();
         services.AddScoped(sp => new CurrentUser(sp) { Override = sp.GetRequiredService<TestUser>().Scope });
         services.AddScoped<HouseholdRegistryService>();
@@ -49,10 +52,10 @@ public static class TestServices
         services.AddScoped<ReliefDashboard.Features.Supervision.SuggestionService>();
         services.AddScoped<ReliefDashboard.Features.Roster.RosterImport>();
         services.AddScoped<ReliefDashboard.Features.Roster.RosterExport>();
-        services.AddSingleton(sp => new StatusRefreshService(db, sp.GetRequiredService<ChangeNotifier>(), clock, NullLogger<StatusRefreshService>.Instance));
+        services.AddSingleton(sp => new StatusRefreshService(db, sp.GetRequiredService<ReliefDashboard.Writes.DistrictWrite>(), clock, NullLogger<StatusRefreshService>.Instance));
         services.AddSingleton(sp => new ReliefDashboard.Features.Overview.DashboardFeed(db, sp.GetRequiredService<ChangeNotifier>(), clock,
             NullLogger<ReliefDashboard.Features.Overview.DashboardFeed>.Instance));
-        services.AddSingleton(sp => new ReliefDashboard.Features.Overview.MonthlyFiguresService(db, sp.GetRequiredService<ChangeNotifier>(), clock,
+        services.AddSingleton(sp => new ReliefDashboard.Features.Overview.MonthlyFiguresService(db, sp.GetRequiredService<ReliefDashboard.Writes.DistrictWrite>(), clock,
             NullLogger<ReliefDashboard.Features.Overview.MonthlyFiguresService>.Instance));
         return services;
     }
@@ -79,7 +82,7 @@ public static class SmallDistrict
 
     public static async Task<Seeded> SeedAsync(TestDatabase database)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = database.Seed();
         var a = new Town { Name = "青石镇" };
         var b = new Town { Name = "麻塬镇" };
         a.Sites.Add(new ResettlementSite { Name = "青石新村安置社区", Kind = SiteKind.Centralized });

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Benefits;
+using ReliefDashboard.Figures;
 
 namespace ReliefDashboard.Cli;
 

@@ -29,11 +29,11 @@ public static class CommandLine
             {
                 case "demo" when Option(args, "--roster") is not null:
                     Environment.ExitCode = await DemoCommand.WriteRosterAsync(
-                        IntOption(args, "--households") ?? Data.Demo.DemoDistrictGenerator.DistrictHouseholds, PathOption(args, "--roster")!);
+                        IntOption(args, "--households") ?? Demo.DemoDistrictGenerator.DistrictHouseholds, PathOption(args, "--roster")!);
                     return true;
                 case "demo":
                     Environment.ExitCode = await DemoCommand.RunAsync(
-                        IntOption(args, "--households") ?? Data.Demo.DemoDistrictGenerator.DistrictHouseholds,
+                        IntOption(args, "--households") ?? Demo.DemoDistrictGenerator.DistrictHouseholds,
                         PathOption(args, "--db") ?? Data.DatabaseSetup.ResolvePath("data/demo.db", Directory.GetCurrentDirectory()));
                     return true;
                 case "bench":

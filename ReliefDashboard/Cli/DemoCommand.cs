@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
-using ReliefDashboard.Data.Demo;
+using ReliefDashboard.Demo;
 using ReliefDashboard.Domain;
+
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Cli;
 
@@ -19,7 +21,7 @@ public static class DemoCommand
         await using var db = Open(file);
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        var count = await DemoDataLoader.LoadAsync(db, households, CommandLine.Clock.Today());
+        var count = await DemoDataLoader.LoadAsync(DistrictWrite.For(new BenchCommand.FileContextFactory(file), CommandLine.Clock), households, CommandLine.Clock.Today());
         var members = await db.Members.CountAsync();
         Console.WriteLine($"Wrote {count:N0} households and {members:N0} members to {file} in {clock.Elapsed.TotalSeconds:N1} s");
         return 0;

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using ReliefDashboard.Data.Demo;
+using ReliefDashboard.Demo;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Roster;
 using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Cli;
 
@@ -29,9 +30,13 @@ public static class ImportBench
             {
                 await db.Database.MigrateAsync();
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-                db.Towns.AddRange(DemoDistrictGenerator.BuildTowns());
-                await db.SaveChangesAsync();
             }
+            await DistrictWrite.For(new BenchCommand.FileContextFactory(file), CommandLine.Clock).CommitAsync(
+                new WriteRequest(ChangeKind.Administration, "基准测试", "建立镇街"), UserScope.System("基准测试"), w =>
+                {
+                    w.Db.Towns.AddRange(DemoDistrictGenerator.BuildTowns());
+                    return Task.FromResult<Refusal?>(null);
+                });
 
             var watch = Stopwatch.StartNew();
             byte[] roster;
@@ -43,7 +48,8 @@ public static class ImportBench
             Console.WriteLine($"Roster workbook of {households:N0} households: {roster.Length / 1024.0 / 1024.0:N1} MB, written in {watch.Elapsed.TotalSeconds:N1} s");
 
             var import = new RosterImport(new BenchCommand.FileContextFactory(file),
-                new CurrentUser(BenchCommand.EmptyServices.Instance) { Override = UserScope.System("基准测试") }, new ChangeNotifier(), TimeProvider.System);
+                new CurrentUser(BenchCommand.EmptyServices.Instance) { Override = UserScope.System("基准测试") },
+                DistrictWrite.For(new BenchCommand.FileContextFactory(file), CommandLine.Clock), CommandLine.Clock);
             foreach (var run in new[] { "first import (all new)", "same file again (no change)" })
             {
                 Console.WriteLine();

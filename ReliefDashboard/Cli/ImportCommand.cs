@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Roster;
-using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Cli;
 
@@ -40,7 +40,7 @@ public static class ImportCommand
         var user = townId is { } id
             ? new UserScope("cli", $"命令行导入（{town}）", Roles.TownStaff, id, null)
             : UserScope.System("命令行导入");
-        var import = new RosterImport(factory, new CurrentUser(BenchCommand.EmptyServices.Instance) { Override = user }, new ChangeNotifier(), TimeProvider.System);
+        var import = new RosterImport(factory, new CurrentUser(BenchCommand.EmptyServices.Instance) { Override = user }, DistrictWrite.For(factory, CommandLine.Clock), CommandLine.Clock);
         var result = await import.ImportAsync(await File.ReadAllBytesAsync(file), Path.GetFileName(file), onlyClean);
         foreach (var problem in result.Report?.Problems ?? [])
         {

@@ -9,9 +9,9 @@ public static class ActivityLogs
     public static readonly TimeSpan RepeatWindow = TimeSpan.FromSeconds(30);
 
     /// <summary>One row per attempt: a refusal of the same user and target just recorded is not written twice.</summary>
-    public static async Task WriteAsync(ReliefDbContext db, UserScope user, string kind, string target, string? detail, CancellationToken ct)
+    public static async Task WriteAsync(ReliefDbContext db, TimeProvider clock, UserScope user, string kind, string target, string? detail, CancellationToken ct)
     {
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         if (kind == ActivityLog.Kinds.Denied)
         {
             var since = now - RepeatWindow;

@@ -35,6 +35,47 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
     public DbSet<SystemInfo> SystemInfo => Set<SystemInfo>();
     public DbSet<SignInSession> Sessions => Set<SignInSession>();
 
+    private bool districtWriteOpen;
+
+    /// <summary>Opened by the write pipeline (<c>DistrictWrite</c>) on the context it commits through; nowhere else in the app.</summary>
+    public void OpenDistrictWrite() => districtWriteOpen = true;
+
+    /// <summary>
+    /// District data changes only through the write pipeline, which validates, authorizes, recomputes, audits and
+    /// publishes. A save of anything but the access journal (activity log, sign-in sessions, accounts) on a context
+    /// the pipeline did not open throws, so a write path that bypasses it fails its first test.
+    /// </summary>
+    private void GuardDistrictData()
+    {
+        if (districtWriteOpen)
+        {
+            return;
+        }
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && !IsJournal(entry.Entity))
+            {
+                throw new InvalidOperationException(
+                    $"{entry.Metadata.ClrType.Name} is district data: change it through DistrictWrite, which audits, recomputes and publishes");
+            }
+        }
+    }
+
+    private static bool IsJournal(object entity) =>
+        entity is ActivityLog or SignInSession or AppUser || entity.GetType().Namespace == "Microsoft.AspNetCore.Identity";
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardDistrictData();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardDistrictData();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
@@ -236,6 +277,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
         {
             e.Property(a => a.User).HasMaxLength(60);
             e.Property(a => a.Source).HasMaxLength(120);
+            e.Property(a => a.Subject).HasMaxLength(80);
             e.Property(a => a.Entity).HasMaxLength(30);
             e.Property(a => a.Action).HasMaxLength(20);
             e.Property(a => a.Field).HasMaxLength(40);

@@ -39,7 +39,13 @@ public sealed class TableWriter<T> : IDisposable where T : class
 
     public int IdOf(T row) => Convert.ToInt32(key.GetGetter().GetClrValue(row), System.Globalization.CultureInfo.InvariantCulture);
 
-    public object?[] Values(T row) => properties.Select(p => p.GetGetter().GetClrValue(row)).ToArray();
+    public object?[] Values(T row) => ValuesOf(properties, row);
+
+    /// <summary>The mapped properties of <typeparamref name="T"/> in the order <see cref="Values"/> reads them.</summary>
+    public static IReadOnlyList<IProperty> ColumnsOf(IModel model) =>
+        (model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped")).GetProperties().ToArray();
+
+    public static object?[] ValuesOf(IReadOnlyList<IProperty> columns, T row) => columns.Select(p => p.GetGetter().GetClrValue(row)).ToArray();
 
     /// <summary>
     /// Inserts the row. An id of 0 is given the next free id, which is set on the row: ids are counted here from

@@ -49,6 +49,9 @@ public static class ClockExtensions
     public static DateTime ToLocal(this TimeProvider clock, DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.LocalTimeZone);
 
+    /// <summary>The district's date at a UTC moment.</summary>
+    public static DateOnly ToLocalDate(this TimeProvider clock, DateTime utc) => DateOnly.FromDateTime(clock.ToLocal(utc));
+
     public static DateTime? ToLocal(this TimeProvider clock, DateTime? utc) => utc is { } u ? clock.ToLocal(u) : null;
 
     public static DateTimeOffset ToLocal(this TimeProvider clock, DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, clock.LocalTimeZone);

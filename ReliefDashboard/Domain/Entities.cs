@@ -169,6 +169,9 @@ public class AuditEntry
     public int HouseholdId { get; set; }
     public required string Entity { get; set; }
     public int EntityId { get; set; }
+
+    /// <summary>Whom or what the row is about in words (a member's name, an industry's type), as it was when written.</summary>
+    public string? Subject { get; set; }
     public required string Action { get; set; }
     public required string Field { get; set; }
     public string? OldValue { get; set; }

@@ -1,11 +1,43 @@
 namespace ReliefDashboard.Realtime;
 
-/// <summary>What was committed: the households touched (empty for a bulk change of the whole district).</summary>
-public sealed record DataChange(IReadOnlyCollection<int> HouseholdIds);
+/// <summary>What kind of record a commit changed; subscribers skip the kinds that cannot move what they show.</summary>
+public enum ChangeKind
+{
+    /// <summary>A household's own facts: members, jobs, industries, coverage, training, and the status they give.</summary>
+    HouseholdData,
+    /// <summary>Payments, shopfront rentals, loans, community factories.</summary>
+    Money,
+    /// <summary>A 督办 flag raised, moved on or closed; a suggestion dismissed.</summary>
+    Flag,
+    /// <summary>A policy setting: every rule and figure may read it.</summary>
+    Policy,
+    /// <summary>Towns, sites and accounts.</summary>
+    Administration,
+    /// <summary>Many households at once: an import, the daily refresh, a demo district.</summary>
+    Bulk,
+    /// <summary>Stored figures: month-end figures taken, a scorecard period closed.</summary>
+    Figures,
+}
 
 /// <summary>
-/// One per application (a scoped notifier would reach only one circuit). Services publish after they
-/// commit; components subscribe after first render and unsubscribe when disposed.
+/// What was committed: its kind, the households it touched and the towns they are in (both empty when the change
+/// is not about particular households, e.g. a policy setting).
+/// </summary>
+public sealed record DataChange(ChangeKind Kind, IReadOnlyCollection<int> HouseholdIds, IReadOnlyCollection<int> TownIds)
+{
+    public static DataChange Of(ChangeKind kind) => new(kind, [], []);
+
+    /// <summary>Whether a view of one household (its card) must reload: a change to it, or one that reaches every household.</summary>
+    public bool Reaches(int householdId) =>
+        HouseholdIds.Contains(householdId) || (HouseholdIds.Count == 0 && Kind is ChangeKind.Policy or ChangeKind.Bulk or ChangeKind.Administration);
+
+    /// <summary>Whether district figures (counts, rates, money sums, breaches, flags) can move.</summary>
+    public bool MovesFigures => Kind is not ChangeKind.Administration || TownIds.Count > 0;
+}
+
+/// <summary>
+/// One per application (a scoped notifier would reach only one circuit). The write pipeline publishes after it
+/// commits; components subscribe after first render and unsubscribe when disposed.
 /// </summary>
 public sealed class ChangeNotifier
 {
@@ -32,6 +64,18 @@ public sealed class ChangeNotifier
         {
             // Each circuit re-renders on its own dispatcher; one slow or failing circuit must not hold up the others.
             _ = Task.Run(() => handler(change));
+        }
+    }
+
+    /// <summary>How many listeners are subscribed now (a closed page must leave none behind).</summary>
+    public int Listeners
+    {
+        get
+        {
+            lock (gate)
+            {
+                return handlers.Count;
+            }
         }
     }
 

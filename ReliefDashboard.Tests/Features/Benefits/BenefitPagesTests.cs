@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Figures;
 using ReliefDashboard.TestSupport;
 
 namespace ReliefDashboard.Features.Benefits;
@@ -14,7 +15,7 @@ public class BenefitPagesTests : DashboardTestContext
     /// <summary>青石镇's met household: an orchard in a park with two park awards (as an old ledger brought them) and a subsidy.</summary>
     private async Task SeedPaymentsAsync()
     {
-        await using var db = Database.CreateDbContext();
+        await using var db = Database.Seed();
         var orchard = new Industry
         {
             HouseholdId = Seeded.Met,
@@ -66,7 +67,7 @@ public class BenefitPagesTests : DashboardTestContext
     {
         await SeedPaymentsAsync();
         ActAs(Seeded.StaffA);
-        await using var db = Database.CreateDbContext();
+        await using var db = Database.Seed();
         var household = await db.Households.Include(h => h.Industries).Include(h => h.Employments).SingleAsync(h => h.Id == Seeded.Met);
 
         var cut = Render<BenefitsPanel>(p => p.Add(x => x.Household, household));
@@ -84,7 +85,7 @@ public class BenefitPagesTests : DashboardTestContext
     {
         await SeedPaymentsAsync();
         ActAs(Supervisor);
-        await using var db = Database.CreateDbContext();
+        await using var db = Database.Seed();
         var household = await db.Households.SingleAsync(h => h.Id == Seeded.Met);
 
         var cut = Render<BenefitsPanel>(p => p.Add(x => x.Household, household));

@@ -15,7 +15,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
 
     private async Task<int> AddIndustryAsync(int householdId, Channel channel, string type, string? park = null, string? licence = null)
     {
-        await using var db = Database.CreateDbContext();
+        await using var db = Database.Seed();
         var industry = new Industry
         {
             HouseholdId = householdId,
@@ -46,7 +46,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
 
     private async Task<(int Benefits, int Audit)> CountsAsync()
     {
-        await using var db = Database.CreateDbContext();
+        await using var db = Database.Seed();
         return (await db.Benefits.CountAsync(), await db.Audit.CountAsync(a => a.Entity == nameof(Benefit)));
     }
 
@@ -80,7 +80,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
         var service = As<BenefitService>(Seeded.StaffA);
         await service.RecordAsync(Payment(BenefitKind.IndustrySubsidy, 19_999, orchard));
         int id;
-        await using (var db = Database.CreateDbContext())
+        await using (var db = Database.Seed())
         {
             id = await db.Benefits.Select(b => b.Id).SingleAsync();
         }
@@ -90,7 +90,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
         Assert.Contains("作废", Assert.Single((await service.VoidAsync(id, "再次作废")).Errors));
         Assert.True((await service.RecordAsync(Payment(BenefitKind.SelfEmploymentAward, 5_000, shop))).Ok);
 
-        await using var check = Database.CreateDbContext();
+        await using var check = Database.Seed();
         var voided = await check.Benefits.SingleAsync(b => b.Id == id);
         Assert.Equal(("金额录入错误，应为9999元", "青石镇 王干事"), (voided.VoidReason, voided.VoidedBy));
         Assert.Equal(2, await check.Benefits.CountAsync());
@@ -105,7 +105,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
 
         Assert.Equal(SaveOutcome.Forbidden, result.Outcome);
         Assert.Equal((0, 0), await CountsAsync());
-        await using var db = Database.CreateDbContext();
+        await using var db = Database.Seed();
         Assert.Contains(await db.Activity.ToListAsync(), a => a.Kind == ActivityLog.Kinds.Denied && a.Target.Contains("登记补贴发放"));
     }
 
@@ -150,7 +150,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
         Assert.Equal("本户已有未结清的无息贷款，不能重复申请", Assert.Single((await service.SaveLoanAsync(Loan(80_000))).Errors));
 
         // A later step names the version it saw; a stale one is refused.
-        await using var db = Database.CreateDbContext();
+        await using var db = Database.Seed();
         var loan = await db.Loans.SingleAsync();
         var disburse = Loan(50_000);
         disburse.Id = loan.Id;
@@ -176,7 +176,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
         };
         Assert.True((await service.SaveShopfrontAsync(Shop("便民超市"))).Ok);
         ShopfrontRental saved;
-        await using (var db = Database.CreateDbContext())
+        await using (var db = Database.Seed())
         {
             saved = await db.Shopfronts.SingleAsync();
         }
@@ -187,7 +187,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
         Assert.True((await service.SaveShopfrontAsync(first)).Ok);
         Assert.Contains("已被他人修改", Assert.Single((await service.SaveShopfrontAsync(second)).Errors));
 
-        await using var check = Database.CreateDbContext();
+        await using var check = Database.Seed();
         Assert.Equal("便民超市（扩大经营）", (await check.Shopfronts.SingleAsync()).Business);
         // A shopfront must be in the household's own town.
         var elsewhere = Shop("理发店");
@@ -199,7 +199,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
     public async Task PaymentsThatBreakARule_AreListed_AndSuggestedForSupervision()
     {
         var orchard = await AddIndustryAsync(Seeded.Met, Channel.AgriculturalIndustry, "山地苹果", park: "镇农业特色产业园");
-        await using (var db = Database.CreateDbContext())
+        await using (var db = Database.Seed())
         {
             // As data arrives from an old ledger: two park awards, and a graduate subsidy on a job without the contract.
             Benefit Legacy(BenefitKind kind, decimal amount, DateOnly paid, int? industry = null, int? job = null, DateOnly? month = null) => new()
@@ -252,7 +252,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
     public async Task ShorteningTheContractBehindAGraduateSubsidy_OnTheCard_FlagsThePaymentAtOnce()
     {
         int job;
-        await using (var db = Database.CreateDbContext())
+        await using (var db = Database.Seed())
         {
             var head = await db.Members.SingleAsync(m => m.HouseholdId == Seeded.Met && m.Relation == Relation.Head);
             head.Education = Education.College;
@@ -270,7 +270,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
         Assert.Empty((await As<ProgrammeService>().ViolationsAsync()).Rows);
 
         // The town corrects the contract to 11 months: the payment already made no longer keeps 三(二).
-        await using (var db = Database.CreateDbContext())
+        await using (var db = Database.Seed())
         {
             var employment = await db.Employments.Include(e => e.Member).SingleAsync(e => e.Id == job);
             var household = await db.Households.SingleAsync(h => h.Id == Seeded.Met);
@@ -308,7 +308,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
         var seeded = await SmallDistrict.SeedAsync(database);
         await using var services = TestServices.Build(database, Clock);
         int a, b, c;
-        await using (var db = database.CreateDbContext())
+        await using (var db = database.Seed())
         {
             Industry Orchard(string type) => new()
             {
@@ -342,7 +342,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
 
         Assert.Equal(1, results.Count(r => r.Ok));
         Assert.Contains("合计21,000元", results.Single(r => !r.Ok).Errors[0]);
-        await using var check = database.CreateDbContext();
+        await using var check = database.Seed();
         Assert.Equal(18_000m, (await check.Benefits.ToListAsync()).Sum(x => x.Amount));
     }
 }

@@ -45,7 +45,7 @@ public class HouseholdCardPageTests : DashboardTestContext
         var cut = Open(Seeded.NoMeasure);
         cut.WaitForAssertion(() => Assert.Contains("无措施", cut.Find("[data-testid=status-explanation]").TextContent));
 
-        await using var db = Database.CreateDbContext();
+        await using var db = Database.Seed();
         var head = db.Members.Single(m => m.HouseholdId == Seeded.NoMeasure);
         var edit = Services.GetRequiredService<HouseholdEditService>();
         var saved = await edit.SaveEmploymentAsync(new EmploymentInput
@@ -74,7 +74,7 @@ public class HouseholdCardPageTests : DashboardTestContext
         var cut = Open(Seeded.OtherTown);
         cut.WaitForAssertion(() => Assert.Contains("无权访问", cut.Find("[data-testid=no-access]").TextContent));
         Assert.DoesNotContain("高海龙", cut.Markup);
-        using var db = Database.CreateDbContext();
+        using var db = Database.Seed();
         var log = Assert.Single(db.Activity.ToList());
         Assert.Equal(Domain.ActivityLog.Kinds.Denied, log.Kind);
         Assert.Contains("610623009000001", log.Target);
@@ -101,14 +101,14 @@ public class HouseholdCardPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Contains("138****5678", cut.Find("[data-testid=phone]").TextContent));
         cut.Find("[data-testid=reveal-phone]").Click();
         cut.WaitForAssertion(() => Assert.Contains("13812345678", cut.Find("[data-testid=phone]").TextContent));
-        using var db = Database.CreateDbContext();
+        using var db = Database.Seed();
         Assert.Equal(Domain.ActivityLog.Kinds.Reveal, Assert.Single(db.Activity.ToList()).Kind);
     }
 
     [Fact]
     public async Task ATrainingRecord_IsListedUnderChannelFour_AsNotCountingTowardTheGoal()
     {
-        await using (var db = Database.CreateDbContext())
+        await using (var db = Database.Seed())
         {
             var head = db.Members.Single(m => m.HouseholdId == Seeded.NoMeasure);
             db.Trainings.Add(new Training
@@ -138,21 +138,21 @@ public class HouseholdCardPageTests : DashboardTestContext
         first.WaitForAssertion(() => Assert.Contains("无权访问", first.Find("[data-testid=no-access]").TextContent));
         var again = Render<HouseholdCardPage>(p => p.Add(x => x.Id, Seeded.OtherTown));
         again.WaitForAssertion(() => Assert.Contains("无权访问", again.Find("[data-testid=no-access]").TextContent));
-        using var db = Database.CreateDbContext();
+        using var db = Database.Seed();
         Assert.Single(db.Activity.ToList());
     }
 
     [Fact]
     public void EditingAMember_ShowsTheIdAndBirthDateMasked_AndOnlyARevealInTheDialogIsRecorded()
     {
-        using (var db0 = Database.CreateDbContext())
+        using (var db0 = Database.Seed())
         {
             Assert.Empty(db0.Activity.ToList());
         }
         var cut = Open(Seeded.Met);
         cut.WaitForAssertion(() => Assert.Contains("王建军 户", cut.Markup));
         string full;
-        using (var db = Database.CreateDbContext())
+        using (var db = Database.Seed())
         {
             full = db.Members.Single(m => m.HouseholdId == Seeded.Met).IdNumber;
         }
@@ -164,14 +164,14 @@ public class HouseholdCardPageTests : DashboardTestContext
         dialogs.WaitForAssertion(() => Assert.Equal(IdNumber.Mask(full), dialogs.Find(".mud-dialog input[data-testid=member-id]").GetAttribute("value")));
         Assert.DoesNotContain(full, dialogs.Markup + cut.Markup);
         Assert.DoesNotContain($"{full[6..10]}-{full[10..12]}-{full[12..14]}", dialogs.Markup + cut.Markup);
-        using (var db = Database.CreateDbContext())
+        using (var db = Database.Seed())
         {
             Assert.Empty(db.Activity.ToList());
         }
 
         dialogs.Find("[data-testid=reveal-identity]").Click();
         dialogs.WaitForAssertion(() => Assert.Equal(full, dialogs.Find(".mud-dialog input[data-testid=member-id]").GetAttribute("value")));
-        using var after = Database.CreateDbContext();
+        using var after = Database.Seed();
         var reveal = Assert.Single(after.Activity.ToList());
         Assert.Equal((ActivityLog.Kinds.Reveal, "编辑成员信息"), (reveal.Kind, reveal.Detail));
     }
@@ -183,7 +183,7 @@ public class HouseholdCardPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.StartsWith("达标：", cut.Find("[data-testid=status-explanation]").TextContent.Trim()));
         Assert.DoesNotContain("达标：达标", cut.Find("[data-testid=status-explanation]").TextContent);
 
-        await using (var db = Database.CreateDbContext())
+        await using (var db = Database.Seed())
         {
             await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(db.Households.Where(h => h.Id == Seeded.Met),
                 u => u.SetProperty(h => h.StatusExplanation, "达标：王建军在某公司就业。"));

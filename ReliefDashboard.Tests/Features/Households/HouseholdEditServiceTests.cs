@@ -56,8 +56,10 @@ public sealed class HouseholdEditServiceTests : ServiceTestBase
         var audit = await db.Audit.Where(a => a.HouseholdId == Seeded.NoMeasure).ToListAsync();
         Assert.All(audit, a => Assert.Equal("青石镇 王干事", a.User));
         Assert.All(audit, a => Assert.Equal(HouseholdEditService.FormSource, a.Source));
-        Assert.Contains(audit, a => a is { Entity: "Employment", Action: "新增", Field: "Employer", NewValue: "东川建材有限公司" });
-        Assert.Contains(audit, a => a is { Entity: "Household", Field: "Status", OldValue: "无措施", NewValue: "达标" });
+        // One row for the new job, listing what the clerk typed; one for what the system recomputed.
+        Assert.Contains(audit, a => a is { Entity: "Employment", Action: "新增", Field: AuditLabels.WholeRecord } && a.NewValue!.Contains("用工单位：东川建材有限公司"));
+        Assert.Contains(audit, a => a is { Entity: "Household", Action: "系统重算", Field: AuditLabels.Recomputed, OldValue: "无措施", NewValue: "达标" });
+        Assert.Equal(2, audit.Count);
     }
 
     [Theory]
@@ -312,7 +314,7 @@ public sealed class HouseholdEditServiceTests : ServiceTestBase
         Assert.Equal(HouseholdStatus.NoMeasure, result.Status);
         await using var db = Database.CreateDbContext();
         Assert.Equal("电工", (await db.Trainings.SingleAsync(t => t.HouseholdId == Seeded.NoMeasure)).Course);
-        Assert.Contains(await db.Audit.Where(a => a.HouseholdId == Seeded.NoMeasure).ToListAsync(), a => a is { Entity: "Training", Field: "Course", NewValue: "电工" });
+        Assert.Contains(await db.Audit.Where(a => a.HouseholdId == Seeded.NoMeasure).ToListAsync(), a => a is { Entity: "Training", Field: AuditLabels.WholeRecord } && a.NewValue!.Contains("培训项目：电工"));
     }
 
     [Fact]
@@ -381,7 +383,7 @@ public sealed class HouseholdEditServiceTests : ServiceTestBase
         Assert.Equal("at-risk-unverified", h.StatusRule);
         Assert.Equal(sixMonthsOn, h.StatusComputedOn);
         Assert.True(changed >= 1);
-        Assert.Contains(await db.Audit.Where(a => a.HouseholdId == Seeded.NoMeasure && a.Field == "Status").ToListAsync(),
+        Assert.Contains(await db.Audit.Where(a => a.HouseholdId == Seeded.NoMeasure && a.Field == AuditLabels.Recomputed).ToListAsync(),
             a => a.Source == HouseholdStatusUpdater.RuleSource && a.NewValue == "预警");
         Assert.Equal(1, h.Version);
     }

@@ -31,7 +31,7 @@ public sealed class HouseholdRegistryServiceTests : ServiceTestBase
     [Fact]
     public async Task AJobOutsideTheDistrict_EmploysTheLabourer_ButIsNoLocalJob()
     {
-        await using (var db = Database.CreateDbContext())
+        await using (var db = Database.Seed())
         {
             var job = await db.Employments.SingleAsync(e => e.HouseholdId == Seeded.Met);
             job.Location = WorkLocation.OutsideProvince;

@@ -39,7 +39,7 @@ public sealed class DashboardFeedTests : ServiceTestBase
     public async Task AFreshStart_SaysWhenTheDataLastChanged_FromTheNewestRecordedChange()
     {
         var at = new DateTime(2026, 11, 20, 8, 30, 0, DateTimeKind.Utc);
-        await using (var db = Database.CreateDbContext())
+        await using (var db = Database.Seed())
         {
             db.Audit.Add(new AuditEntry { At = at, User = "测试", Source = "表单", HouseholdId = Seeded.Met, Entity = "Household", EntityId = Seeded.Met, Action = "修改", Field = "OriginVillage" });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
@@ -61,7 +61,7 @@ public sealed class DashboardFeedTests : ServiceTestBase
         var notifier = Services.GetRequiredService<ChangeNotifier>();
         for (var i = 0; i < 50; i++)
         {
-            notifier.Publish(new DataChange([Seeded.Met]));
+            notifier.Publish(new DataChange(ChangeKind.HouseholdData, [Seeded.Met], [Seeded.TownA]));
         }
         await WaitUntilAsync(() => delivered > 0);
         await Task.Delay(500);
@@ -79,7 +79,7 @@ public sealed class DashboardFeedTests : ServiceTestBase
         using var broken = Feed.Subscribe(_ => throw new InvalidOperationException("circuit gone"));
         using var ok = Feed.Subscribe(_ => { healthy.TrySetResult(); return Task.CompletedTask; });
 
-        Services.GetRequiredService<ChangeNotifier>().Publish(new DataChange([]));
+        Services.GetRequiredService<ChangeNotifier>().Publish(DataChange.Of(ChangeKind.Policy));
 
         await healthy.Task.WaitAsync(TimeSpan.FromSeconds(5));
     }

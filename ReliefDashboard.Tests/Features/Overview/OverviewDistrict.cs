@@ -26,7 +26,7 @@ public static class OverviewDistrict
 
     public static async Task<Seeded> SeedAsync(TestDatabase database)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = database.Seed();
         var a = new Town { Name = "青石镇" };
         var b = new Town { Name = "麻塬镇" };
         a.Sites.Add(new ResettlementSite { Name = "青石新村安置社区", Kind = SiteKind.Centralized });
@@ -93,7 +93,7 @@ public static class OverviewDistrict
 
     public static async Task<DistrictFigures> LoadAsync(TestDatabase database)
     {
-        await using var db = database.CreateDbContext();
+        await using var db = database.Seed();
         return await DashboardQueries.LoadAsync(db, Today, null);
     }
 

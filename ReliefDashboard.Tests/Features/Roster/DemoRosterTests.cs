@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using ReliefDashboard.Data.Demo;
+using ReliefDashboard.Demo;
 using ReliefDashboard.Domain;
 using ReliefDashboard.TestSupport;
 
@@ -37,17 +37,14 @@ public sealed class DemoRosterTests : IAsyncDisposable
 
     private async Task<(int Households, int Members, int Jobs, int Audit)> CountsAsync()
     {
-        await using var db = database.CreateDbContext();
+        await using var db = database.Seed();
         return (await db.Households.CountAsync(), await db.Members.CountAsync(), await db.Employments.CountAsync(), await db.Audit.CountAsync());
     }
 
     [Fact]
     public async Task TheWorkbook_ImportedOverTheLoadedDemoDistrict_ChangesNothing()
     {
-        await using (var db = database.CreateDbContext())
-        {
-            await DemoDataLoader.LoadAsync(db, Size, Today);
-        }
+        await DemoDataLoader.LoadAsync(ReliefDashboard.Writes.DistrictWrite.For(database, new FixedClock(Today)), Size, Today);
         var before = await CountsAsync();
 
         var result = await As<RosterImport>().ImportAsync(Workbook(), "演示台账.xlsx", onlyClean: false);
@@ -60,7 +57,7 @@ public sealed class DemoRosterTests : IAsyncDisposable
     [Fact]
     public async Task TheWorkbook_ImportedIntoAnEmptyDistrict_ExportsAsTheSameWorkbook()
     {
-        await using (var db = database.CreateDbContext())
+        await using (var db = database.Seed())
         {
             db.Towns.AddRange(DemoDistrictGenerator.BuildTowns());
             await db.SaveChangesAsync();

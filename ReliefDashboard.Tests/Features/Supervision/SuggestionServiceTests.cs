@@ -17,7 +17,7 @@ public sealed class SuggestionServiceTests : ServiceTestBase
 
     private async Task ChangeAsync(Func<Data.ReliefDbContext, Task> change)
     {
-        await using var db = Database.CreateDbContext();
+        await using var db = Database.Seed();
         await change(db);
     }
 

@@ -11,7 +11,7 @@ public sealed record MaintenanceView(
     BackupOptions Options, string? Problem);
 
 /// <summary>Backups and integrity checks for administrators; a backup or check asked for is recorded in the security log.</summary>
-public sealed class MaintenanceAdminService(BackupStore backups, DatabaseHealth health, IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser current)
+public sealed class MaintenanceAdminService(BackupStore backups, DatabaseHealth health, IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser current, TimeProvider clock)
 {
     public async Task<MaintenanceView?> GetAsync(CancellationToken ct = default)
     {
@@ -54,13 +54,13 @@ public sealed class MaintenanceAdminService(BackupStore backups, DatabaseHealth 
             return true;
         }
         await using var db = await dbFactory.CreateDbContextAsync();
-        await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, "数据备份", null, CancellationToken.None);
+        await ActivityLogs.WriteAsync(db, clock, scope, ActivityLog.Kinds.Denied, "数据备份", null, CancellationToken.None);
         return false;
     }
 
     private async Task LogAsync(string target, string detail, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await ActivityLogs.WriteAsync(db, await current.GetAsync(), ActivityLog.Kinds.Admin, target, detail, ct);
+        await ActivityLogs.WriteAsync(db, clock, await current.GetAsync(), ActivityLog.Kinds.Admin, target, detail, ct);
     }
 }

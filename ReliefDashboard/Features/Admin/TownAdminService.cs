@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Admin;
 
@@ -13,8 +15,7 @@ public sealed record SiteRow(int Id, string Name, SiteKind Kind, int Households)
 /// <summary>Towns, sub-districts and resettlement sites, for administrators.</summary>
 public sealed class TownAdminService(
     IDbContextFactory<ReliefDbContext> dbFactory,
-    IValidator<TownInput> townValidator,
-    IValidator<SiteInput> siteValidator,
+    DistrictWrite writes,
     CurrentUser current)
 {
     public async Task<IReadOnlyList<TownRow>> ListAsync(CancellationToken ct = default)
@@ -28,22 +29,17 @@ public sealed class TownAdminService(
     }
 
     public Task<AdminResult> SaveTownAsync(TownInput input, CancellationToken ct = default) =>
-        AsAdminAsync(async db =>
+        AsAdminAsync(input, async w =>
         {
-            var validation = await townValidator.ValidateAsync(input, ct);
-            if (!validation.IsValid)
-            {
-                return (new AdminResult(false, validation.Errors.Select(e => e.ErrorMessage).ToList()), null);
-            }
             var name = input.Name.Trim();
-            if (await db.Towns.AnyAsync(t => t.Name == name && t.Id != input.Id, ct))
+            if (await w.Db.Towns.AnyAsync(t => t.Name == name && t.Id != input.Id, ct))
             {
-                return (AdminResult.Fail($"已有名为“{name}”的镇街"), null);
+                return Refusal.Invalid($"已有名为“{name}”的镇街");
             }
-            var town = input.Id == 0 ? db.Towns.Add(new Town { Name = name }).Entity : await db.Towns.FindAsync([input.Id], ct);
+            var town = input.Id == 0 ? w.Db.Towns.Add(new Town { Name = name }).Entity : await w.Db.Towns.FindAsync([input.Id], ct);
             if (town is null)
             {
-                return (AdminResult.Fail("找不到该镇街"), null);
+                return Refusal.Invalid("找不到该镇街");
             }
             var old = town.Name;
             town.Name = name;
@@ -52,53 +48,49 @@ public sealed class TownAdminService(
             {
                 town.Sites.Add(new ResettlementSite { Name = $"{name}分散安置", Kind = SiteKind.Dispersed });
             }
-            await db.SaveChangesAsync(ct);
-            return (AdminResult.Success, input.Id == 0 ? $"新增镇街 {name}" : $"修改镇街 {old} → {name}");
+            else
+            {
+                w.TouchedTowns([town.Id]);
+            }
+            w.Log(ActivityLog.Kinds.Admin, input.Id == 0 ? $"新增镇街 {name}" : $"修改镇街 {old} → {name}");
+            return null;
         }, ct);
 
     public Task<AdminResult> SaveSiteAsync(SiteInput input, CancellationToken ct = default) =>
-        AsAdminAsync(async db =>
+        AsAdminAsync(input, async w =>
         {
-            var validation = await siteValidator.ValidateAsync(input, ct);
-            if (!validation.IsValid)
-            {
-                return (new AdminResult(false, validation.Errors.Select(e => e.ErrorMessage).ToList()), null);
-            }
             var name = input.Name.Trim();
-            if (!await db.Towns.AnyAsync(t => t.Id == input.TownId, ct))
+            if (!await w.Db.Towns.AnyAsync(t => t.Id == input.TownId, ct))
             {
-                return (AdminResult.Fail("所属镇街不存在"), null);
+                return Refusal.Invalid("所属镇街不存在");
             }
-            if (await db.Sites.AnyAsync(s => s.TownId == input.TownId && s.Name == name && s.Id != input.Id, ct))
+            if (await w.Db.Sites.AnyAsync(s => s.TownId == input.TownId && s.Name == name && s.Id != input.Id, ct))
             {
-                return (AdminResult.Fail($"该镇街已有名为“{name}”的安置点"), null);
+                return Refusal.Invalid($"该镇街已有名为“{name}”的安置点");
             }
-            var site = input.Id == 0 ? db.Sites.Add(new ResettlementSite { Name = name, TownId = input.TownId }).Entity : await db.Sites.FindAsync([input.Id], ct);
+            var site = input.Id == 0 ? w.Db.Sites.Add(new ResettlementSite { Name = name, TownId = input.TownId }).Entity : await w.Db.Sites.FindAsync([input.Id], ct);
             if (site is null || site.TownId != input.TownId)
             {
-                return (AdminResult.Fail("找不到该安置点"), null);
+                return Refusal.Invalid("找不到该安置点");
             }
             site.Name = name;
             site.Kind = input.Kind;
-            await db.SaveChangesAsync(ct);
-            return (AdminResult.Success, $"{(input.Id == 0 ? "新增" : "修改")}安置点 {name}（{Labels.Of(input.Kind)}）");
+            w.TouchedTowns([input.TownId]);
+            w.Log(ActivityLog.Kinds.Admin, $"{(input.Id == 0 ? "新增" : "修改")}安置点 {name}（{Labels.Of(input.Kind)}）");
+            return null;
         }, ct);
 
-    /// <summary>Runs an administrator's change; the action returns the result and, on success, what to log.</summary>
-    private async Task<AdminResult> AsAdminAsync(Func<ReliefDbContext, Task<(AdminResult Result, string? Log)>> action, CancellationToken ct)
+    /// <summary>An administrator's change through the write pipeline, logged with it; anyone else's attempt is refused and logged.</summary>
+    private async Task<AdminResult> AsAdminAsync<TInput>(TInput input, Func<WriteContext, Task<Refusal?>> apply, CancellationToken ct)
     {
         var scope = await current.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (scope.Role != Roles.Admin)
+        var written = await writes.CommitAsync(input, new WriteRequest(ChangeKind.Administration, "系统管理", "镇街与安置点管理"), scope,
+            w => scope.Role == Roles.Admin ? apply(w) : Task.FromResult<Refusal?>(Refusal.Forbidden("镇街与安置点管理")), ct);
+        return written.Status switch
         {
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, "镇街与安置点管理", null, ct);
-            return AdminResult.Forbidden;
-        }
-        var (result, log) = await action(db);
-        if (result.Ok && log is not null)
-        {
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Admin, log, null, ct);
-        }
-        return result;
+            WriteStatus.Saved => AdminResult.Success,
+            WriteStatus.Forbidden => AdminResult.Forbidden,
+            _ => new AdminResult(false, written.Problems),
+        };
     }
 }

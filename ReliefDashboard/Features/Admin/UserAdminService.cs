@@ -20,7 +20,8 @@ public sealed class UserAdminService(
     IDbContextFactory<ReliefDbContext> dbFactory,
     IValidator<UserInput> validator,
     CurrentUser current,
-    LoginThrottle throttle)
+    LoginThrottle throttle,
+    TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserRow>?> ListAsync(CancellationToken ct = default)
     {
@@ -133,7 +134,7 @@ public sealed class UserAdminService(
         if (scope.Role != Roles.Admin)
         {
             await using var db = await dbFactory.CreateDbContextAsync();
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, "用户管理", null, CancellationToken.None);
+            await ActivityLogs.WriteAsync(db, clock, scope, ActivityLog.Kinds.Denied, "用户管理", null, CancellationToken.None);
             return AdminResult.Forbidden;
         }
         await using var services = scopes.CreateAsyncScope();
@@ -158,7 +159,7 @@ public sealed class UserAdminService(
     private async Task LogAsync(string target, string? detail, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await ActivityLogs.WriteAsync(db, await current.GetAsync(), ActivityLog.Kinds.Admin, target, detail, ct);
+        await ActivityLogs.WriteAsync(db, clock, await current.GetAsync(), ActivityLog.Kinds.Admin, target, detail, ct);
     }
 
     private static AdminResult Errors(IdentityResult result) => new(false, result.Errors.Select(e => e.Description).ToList());

@@ -100,3 +100,14 @@ public sealed class LoanInputValidator : AbstractValidator<LoanInput>
             .WithMessage("到期日期应晚于放款日期");
     }
 }
+
+/// <summary>Voiding a payment recorded in error: which one, and why.</summary>
+public sealed record VoidInput(int BenefitId, string Reason);
+
+public sealed class VoidInputValidator : AbstractValidator<VoidInput>
+{
+    public VoidInputValidator()
+    {
+        RuleFor(x => x.Reason).Must(r => r.Trim().Length is >= 2 and <= 200).WithMessage("请填写作废原因（2至200个字）");
+    }
+}

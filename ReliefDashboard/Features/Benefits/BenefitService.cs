@@ -5,7 +5,9 @@ using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
+using ReliefDashboard.Figures;
 using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Benefits;
 
@@ -27,11 +29,9 @@ public sealed record HouseholdBenefits(
 /// </summary>
 public sealed class BenefitService(
     IDbContextFactory<ReliefDbContext> dbFactory,
-    IServiceProvider validators,
-    ChangeNotifier notifier,
+    DistrictWrite writes,
     CurrentUser user,
-    TimeProvider clock,
-    ILogger<BenefitService> logger)
+    TimeProvider clock)
 {
     public const string FormSource = "表单录入";
 
@@ -63,11 +63,7 @@ public sealed class BenefitService(
 
     public async Task<SaveResult> RecordAsync(BenefitInput input, CancellationToken ct = default)
     {
-        if (await InvalidAsync(input, ct) is { } invalid)
-        {
-            return invalid;
-        }
-        return await WriteAsync(input.HouseholdId, "登记补贴发放", async (db, h, scope, policy) =>
+        return await WriteAsync(input, input.HouseholdId, "登记补贴发放", async (db, h, scope, policy, now) =>
         {
             var claim = new BenefitClaim(input.Kind, input.Amount!.Value, DateOnly.FromDateTime(input.PaidOn!.Value),
                 input.ForMonth is { } m ? new DateOnly(m.Year, m.Month, 1) : null, null,
@@ -100,14 +96,10 @@ public sealed class BenefitService(
                 Fund = input.Fund.Trim(),
                 Voucher = input.Voucher.Trim(),
                 RecordedBy = scope.Name,
-                RecordedAt = DateTime.UtcNow,
+                RecordedAt = now,
                 Source = FormSource,
             };
             db.Benefits.Add(benefit);
-            await db.SaveChangesAsync(ct);
-            Audit(db, scope, h.Id, nameof(Benefit), benefit.Id, "新增",
-                $"{BenefitRules.Clause(benefit.Kind)} {Labels.Of(benefit.Kind)} {BenefitRules.Yuan(benefit.Amount)}，发放日 {benefit.PaidOn:yyyy-MM-dd}"
-                + (benefit.ForMonth is { } fm ? $"，所属 {fm:yyyy-MM}" : "") + $"，{benefit.Fund}，凭证 {benefit.Voucher}");
             return null;
         }, ct);
     }
@@ -116,38 +108,29 @@ public sealed class BenefitService(
     public async Task<SaveResult> VoidAsync(int benefitId, string reason, CancellationToken ct = default)
     {
         var why = reason.Trim();
-        if (why.Length is < 2 or > 200)
-        {
-            return SaveResult.Invalid("请填写作废原因（2至200个字）");
-        }
         await using var probe = await dbFactory.CreateDbContextAsync(ct);
         var householdId = await probe.Benefits.Where(b => b.Id == benefitId).Select(b => (int?)b.HouseholdId).SingleOrDefaultAsync(ct);
         if (householdId is null)
         {
             return SaveResult.Invalid("找不到该笔发放记录");
         }
-        return await WriteAsync(householdId.Value, "作废补贴发放", async (db, h, scope, _) =>
+        return await WriteAsync(new VoidInput(benefitId, why), householdId.Value, "作废补贴发放", async (db, h, scope, _, now) =>
         {
             var benefit = await db.Benefits.SingleAsync(b => b.Id == benefitId, ct);
             if (benefit.VoidedAt is not null)
             {
                 return [$"该笔发放已于{clock.ToLocal(benefit.VoidedAt.Value):yyyy-MM-dd HH:mm}由{benefit.VoidedBy}作废"];
             }
-            benefit.VoidedAt = DateTime.UtcNow;
+            benefit.VoidedAt = now;
             benefit.VoidedBy = scope.Name;
             benefit.VoidReason = why;
-            Audit(db, scope, h.Id, nameof(Benefit), benefit.Id, "作废", $"{Labels.Of(benefit.Kind)} {BenefitRules.Yuan(benefit.Amount)}，原因：{why}");
             return null;
         }, ct);
     }
 
     public async Task<SaveResult> SaveShopfrontAsync(ShopfrontInput input, CancellationToken ct = default)
     {
-        if (await InvalidAsync(input, ct) is { } invalid)
-        {
-            return invalid;
-        }
-        return await WriteAsync(input.HouseholdId, "登记门面房租赁", async (db, h, scope, _) =>
+        return await WriteAsync(input, input.HouseholdId, "登记门面房租赁", async (db, h, scope, _, now) =>
         {
             if (!await db.Sites.AnyAsync(s => s.Id == input.SiteId && s.TownId == h.TownId, ct))
             {
@@ -163,7 +146,6 @@ public sealed class BenefitService(
             {
                 return ["保存未成功：在您编辑期间，此门面房租赁记录已被他人修改，请关闭后重新打开核对"];
             }
-            var before = input.Id == 0 ? null : Describe(shop);
             db.Entry(shop).Property(x => x.Version).OriginalValue = shop.Version;
             shop.Version++;
             shop.SiteId = input.SiteId;
@@ -176,20 +158,13 @@ public sealed class BenefitService(
             {
                 db.Shopfronts.Add(shop);
             }
-            await db.SaveChangesAsync(ct);
-            var site = await db.Sites.Where(s => s.Id == shop.SiteId).Select(s => s.Name).SingleAsync(ct);
-            Audit(db, scope, h.Id, nameof(ShopfrontRental), shop.Id, input.Id == 0 ? "新增" : "修改", $"{site} {Describe(shop)}", before);
             return null;
         }, ct);
     }
 
     public async Task<SaveResult> SaveLoanAsync(LoanInput input, CancellationToken ct = default)
     {
-        if (await InvalidAsync(input, ct) is { } invalid)
-        {
-            return invalid;
-        }
-        return await WriteAsync(input.HouseholdId, "登记无息贷款", async (db, h, scope, policy) =>
+        return await WriteAsync(input, input.HouseholdId, "登记无息贷款", async (db, h, scope, policy, now) =>
         {
             var amount = input.Amount!.Value;
             if (amount < policy.LoanMin || amount > policy.LoanMax)
@@ -221,7 +196,6 @@ public sealed class BenefitService(
             {
                 return ["保存未成功：在您编辑期间，此贷款记录已被他人修改，请关闭后重新打开核对"];
             }
-            var before = input.Id == 0 ? null : Describe(loan);
             db.Entry(loan).Property(l => l.Version).OriginalValue = loan.Version;
             loan.Amount = amount;
             loan.Lender = input.Lender.Trim();
@@ -235,94 +209,42 @@ public sealed class BenefitService(
             {
                 db.Loans.Add(loan);
             }
-            await db.SaveChangesAsync(ct);
-            Audit(db, scope, h.Id, nameof(BusinessLoan), loan.Id, input.Id == 0 ? "新增" : "修改", Describe(loan), before);
             return null;
         }, ct, recheck: false); // a loan does not enter any payment's check
     }
 
-    private static string Describe(ShopfrontRental s) =>
-        $"门面 {s.Unit}（{s.Business}），月租金 {BenefitRules.Yuan(s.MonthlyRent)}，{s.StartDate:yyyy-MM-dd} 起" + (s.EndDate is { } e ? $"至 {e:yyyy-MM-dd}" : "");
-
-    private static string Describe(BusinessLoan l) =>
-        $"{BenefitRules.Yuan(l.Amount)}，{l.Lender}，{Labels.Of(l.Status)}，申请 {l.AppliedOn:yyyy-MM-dd}" + (l.DisbursedOn is { } d ? $"，放款 {d:yyyy-MM-dd}" : "");
-
-    private async Task<SaveResult?> InvalidAsync<TInput>(TInput input, CancellationToken ct)
-    {
-        var validation = await validators.GetRequiredService<IValidator<TInput>>().ValidateAsync(input, ct);
-        return validation.IsValid ? null : SaveResult.Invalid(validation.Errors.Select(e => e.ErrorMessage));
-    }
-
     /// <summary>
-    /// Runs a change in one immediate transaction (SQLite takes the write lock at BEGIN, so the checks see every
-    /// committed payment), with the town check, the audit rows and one notification. Any refusal rolls everything back.
+    /// A change to a household's money through the write pipeline: validated, the town checked, applied inside the
+    /// immediate transaction (so the checks see every committed payment), audited, the household's payments
+    /// re-checked, published. Any refusal rolls everything back.
     /// </summary>
-    private async Task<SaveResult> WriteAsync(int householdId, string what, Func<ReliefDbContext, Household, UserScope, BenefitPolicy, Task<List<string>?>> change,
-        CancellationToken ct, bool recheck = true)
+    private async Task<SaveResult> WriteAsync<TInput>(TInput input, int householdId, string what,
+        Func<ReliefDbContext, Household, UserScope, BenefitPolicy, DateTime, Task<List<string>?>> change, CancellationToken ct, bool recheck = true)
     {
         var scope = await user.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        var written = await writes.CommitAsync(input, new WriteRequest(ChangeKind.Money, FormSource, what), scope, async w =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var h = await db.Households.SingleOrDefaultAsync(x => x.Id == householdId, ct);
+            var h = await w.Db.Households.SingleOrDefaultAsync(x => x.Id == householdId, ct);
             if (h is null)
             {
-                return SaveResult.NotFound;
+                return Refusal.NotFound;
             }
             if (!scope.CanEdit(h.TownId))
             {
-                await tx.RollbackAsync(ct);
-                db.ChangeTracker.Clear();
-                await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"{what} {h.Code}", null, ct);
-                return SaveResult.Forbidden;
+                return Refusal.Forbidden($"{what} {h.Code}", SaveResult.Forbidden.Errors[0]);
             }
-            var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
-            if (await change(db, h, scope, policy) is { } problems)
-            {
-                await tx.RollbackAsync(ct);
-                return SaveResult.Invalid(problems);
-            }
-            await db.SaveChangesAsync(ct);
-            if (recheck)
-            {
-                // A payment, a void or a changed shopfront can change the check of the household's later payments.
-                await BenefitLedger.RefreshAsync(db, policy, [householdId], ct);
-            }
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+            w.SkipPaymentChecks = !recheck;
+            var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(w.Db, ct));
+            return await change(w.Db, h, scope, policy, w.Now) is { } problems ? Refusal.Invalid(problems) : null;
+        }, ct);
+        return written.Status switch
         {
-            return SaveResult.Invalid("保存未成功：在您编辑期间，此记录已被他人修改，请关闭后重新打开核对");
-        }
-        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            logger.LogError(ex, "Saving money records of household {HouseholdId} failed", householdId);
-            return SaveResult.Invalid("保存失败：数据库暂时无法写入，本次登记未保存，请稍后再试。");
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-        notifier.Publish(new DataChange([householdId]));
-        return new SaveResult(SaveOutcome.Saved, [], 0);
+            WriteStatus.Saved => new SaveResult(SaveOutcome.Saved, [], 0),
+            WriteStatus.NotFound => SaveResult.NotFound,
+            WriteStatus.Forbidden => SaveResult.Forbidden,
+            _ => SaveResult.Invalid(written.Problems),
+        };
     }
-
-    private static void Audit(ReliefDbContext db, UserScope scope, int householdId, string entity, int id, string action, string now, string? before = null) =>
-        db.Audit.Add(new AuditEntry
-        {
-            At = DateTime.UtcNow,
-            User = scope.Name,
-            Source = FormSource,
-            HouseholdId = householdId,
-            Entity = entity,
-            EntityId = id,
-            Action = action,
-            Field = AuditLabels.WholeRecord,
-            OldValue = before,
-            NewValue = now,
-        });
 
     internal static string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

@@ -5,6 +5,7 @@ using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Benefits;
 
@@ -52,8 +53,7 @@ public sealed record FactoryRow(CommunityFactory Factory, string Town, string? S
 /// <summary>Community factories (三(三)): recorded by the town's staff, read by the district; rent halving computed from the settings.</summary>
 public sealed class FactoryService(
     IDbContextFactory<ReliefDbContext> dbFactory,
-    IServiceProvider validators,
-    ChangeNotifier notifier,
+    DistrictWrite writes,
     CurrentUser user,
     TimeProvider clock)
 {
@@ -85,71 +85,68 @@ public sealed class FactoryService(
 
     public async Task<SaveResult> SaveAsync(FactoryInput input, CancellationToken ct = default)
     {
-        var validation = await validators.GetRequiredService<IValidator<FactoryInput>>().ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return SaveResult.Invalid(validation.Errors.Select(e => e.ErrorMessage));
-        }
         var scope = await user.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var factory = input.Id == 0 ? null : await db.Factories.SingleOrDefaultAsync(f => f.Id == input.Id, ct);
-        if (input.Id != 0 && factory is null)
+        SaveResult? refused = null;
+        var version = 0;
+        var written = await writes.CommitAsync(input, new WriteRequest(ChangeKind.Money, "表单录入", "登记社区工厂"), scope, async w =>
         {
-            return SaveResult.Invalid("该社区工厂不存在");
-        }
-        var town = factory?.TownId ?? input.TownId;
-        if (!scope.CanEdit(town) || (factory is not null && input.TownId != factory.TownId && !scope.CanEdit(input.TownId)))
+            var db = w.Db;
+            var factory = input.Id == 0 ? null : await db.Factories.SingleOrDefaultAsync(f => f.Id == input.Id, ct);
+            if (input.Id != 0 && factory is null)
+            {
+                return Refusal.Invalid("该社区工厂不存在");
+            }
+            var town = factory?.TownId ?? input.TownId;
+            if (!scope.CanEdit(town) || (factory is not null && input.TownId != factory.TownId && !scope.CanEdit(input.TownId)))
+            {
+                return Refusal.Forbidden($"登记社区工厂 {input.Name}", "无权修改：只有本镇街的工作人员可以登记本镇街的社区工厂。本次操作已记录。");
+            }
+            if (input.SiteId is { } site && !await db.Sites.AnyAsync(s => s.Id == site && s.TownId == input.TownId, ct))
+            {
+                return Refusal.Invalid("所选安置点不属于该镇街");
+            }
+            var name = input.Name.Trim();
+            if (await db.Factories.AnyAsync(f => f.TownId == input.TownId && f.Name == name && f.Id != input.Id, ct))
+            {
+                return Refusal.Invalid($"本镇街已登记名为“{name}”的社区工厂");
+            }
+            if (factory is null)
+            {
+                factory = new CommunityFactory { Name = "", Operator = "", UpdatedBy = "" };
+                db.Factories.Add(factory);
+            }
+            else if (factory.Version != input.Version)
+            {
+                refused = new SaveResult(SaveOutcome.Conflict,
+                    [$"保存未成功：在您编辑期间，{factory.UpdatedBy}于{clock.ToLocal(factory.UpdatedAt):MM-dd HH:mm}修改了此工厂。您填写的内容仍在表单中，核对后再次保存。"],
+                    factory.Version);
+                return Refusal.Conflict(refused.Errors);
+            }
+            db.Entry(factory).Property(f => f.Version).OriginalValue = input.Version;
+            factory.TownId = input.TownId;
+            factory.SiteId = input.SiteId;
+            factory.Name = name;
+            factory.Operator = input.Operator.Trim();
+            factory.RentedAreaSqm = input.RentedAreaSqm!.Value;
+            factory.MonthlyRent = input.MonthlyRent!.Value;
+            factory.Workforce = input.Workforce!.Value;
+            factory.RelocatedWorkers = input.RelocatedWorkers!.Value;
+            factory.DepositPaid = input.DepositPaid;
+            factory.DepositPaidOn = input.DepositPaid && input.DepositPaidOn is { } paid ? DateOnly.FromDateTime(paid) : null;
+            factory.OpenedOn = DateOnly.FromDateTime(input.OpenedOn!.Value);
+            factory.UpdatedBy = scope.Name;
+            factory.UpdatedAt = w.Now;
+            factory.Version = input.Version + 1;
+            version = factory.Version;
+            w.TouchedTowns([input.TownId, town]);
+            return null;
+        }, ct);
+        return written.Status switch
         {
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"登记社区工厂 {input.Name}", null, ct);
-            return new SaveResult(SaveOutcome.Forbidden, ["无权修改：只有本镇街的工作人员可以登记本镇街的社区工厂。本次操作已记录。"], 0);
-        }
-        if (input.SiteId is { } site && !await db.Sites.AnyAsync(s => s.Id == site && s.TownId == input.TownId, ct))
-        {
-            return SaveResult.Invalid("所选安置点不属于该镇街");
-        }
-        var name = input.Name.Trim();
-        if (await db.Factories.AnyAsync(f => f.TownId == input.TownId && f.Name == name && f.Id != input.Id, ct))
-        {
-            return SaveResult.Invalid($"本镇街已登记名为“{name}”的社区工厂");
-        }
-        if (factory is null)
-        {
-            factory = new CommunityFactory { Name = "", Operator = "", UpdatedBy = "" };
-            db.Factories.Add(factory);
-        }
-        else if (factory.Version != input.Version)
-        {
-            return new SaveResult(SaveOutcome.Conflict,
-                [$"保存未成功：在您编辑期间，{factory.UpdatedBy}于{clock.ToLocal(factory.UpdatedAt):MM-dd HH:mm}修改了此工厂。您填写的内容仍在表单中，核对后再次保存。"],
-                factory.Version);
-        }
-        db.Entry(factory).Property(f => f.Version).OriginalValue = input.Version;
-        factory.TownId = input.TownId;
-        factory.SiteId = input.SiteId;
-        factory.Name = name;
-        factory.Operator = input.Operator.Trim();
-        factory.RentedAreaSqm = input.RentedAreaSqm!.Value;
-        factory.MonthlyRent = input.MonthlyRent!.Value;
-        factory.Workforce = input.Workforce!.Value;
-        factory.RelocatedWorkers = input.RelocatedWorkers!.Value;
-        factory.DepositPaid = input.DepositPaid;
-        factory.DepositPaidOn = input.DepositPaid && input.DepositPaidOn is { } paid ? DateOnly.FromDateTime(paid) : null;
-        factory.OpenedOn = DateOnly.FromDateTime(input.OpenedOn!.Value);
-        factory.UpdatedBy = scope.Name;
-        factory.UpdatedAt = DateTime.UtcNow;
-        factory.Version = input.Version + 1;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            var current = await fresh.Factories.Where(f => f.Id == input.Id).Select(f => new { f.Version, f.UpdatedBy }).SingleAsync(ct);
-            return new SaveResult(SaveOutcome.Conflict,
-                [$"保存未成功：在您编辑期间，{current.UpdatedBy}修改了此工厂。您填写的内容仍在表单中，核对后再次保存。"], current.Version);
-        }
-        notifier.Publish(new DataChange([]));
-        return new SaveResult(SaveOutcome.Saved, [], factory.Version);
+            WriteStatus.Saved => new SaveResult(SaveOutcome.Saved, [], version),
+            WriteStatus.Conflict => refused ?? new SaveResult(SaveOutcome.Conflict, written.Problems, input.Version),
+            WriteStatus.Forbidden => new SaveResult(SaveOutcome.Forbidden, written.Problems, 0),
+            _ => SaveResult.Invalid(written.Problems),
+        };
     }
 }

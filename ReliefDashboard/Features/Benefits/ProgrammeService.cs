@@ -3,6 +3,7 @@ using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
+using ReliefDashboard.Figures;
 
 namespace ReliefDashboard.Features.Benefits;
 

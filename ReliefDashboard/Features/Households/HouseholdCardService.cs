@@ -29,7 +29,7 @@ public enum CardAccess
     Denied,
 }
 
-public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser user)
+public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser user, TimeProvider clock)
 {
     public async Task<(CardAccess Access, HouseholdCard? Card)> GetAsync(int householdId, CancellationToken ct = default)
     {
@@ -43,7 +43,7 @@ public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFa
         }
         if (!scope.CanRead(h.TownId, h.ChannelMask))
         {
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"查看搬迁户 {h.Code}（{h.Town!.Name}）", null, ct);
+            await ActivityLogs.WriteAsync(db, clock, scope, ActivityLog.Kinds.Denied, $"查看搬迁户 {h.Code}（{h.Town!.Name}）", null, ct);
             return (CardAccess.Denied, null);
         }
 
@@ -81,7 +81,7 @@ public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFa
         var what = memberId is null ? "联系电话" : "身份证号";
         if (!scope.CanReveal(h.TownId))
         {
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"查看户 {h.Code} 的完整{what}", reason, ct);
+            await ActivityLogs.WriteAsync(db, clock, scope, ActivityLog.Kinds.Denied, $"查看户 {h.Code} 的完整{what}", reason, ct);
             return null;
         }
         var (whose, value) = memberId is { } id
@@ -90,7 +90,7 @@ public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFa
             : ("户", h.Phone);
         if (value is not null)
         {
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Reveal, $"户 {h.Code} {whose}的完整{what}", reason, ct);
+            await ActivityLogs.WriteAsync(db, clock, scope, ActivityLog.Kinds.Reveal, $"户 {h.Code} {whose}的完整{what}", reason, ct);
         }
         return value;
     }

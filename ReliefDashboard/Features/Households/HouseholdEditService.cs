@@ -1,103 +1,64 @@
-using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Households;
 
 /// <summary>
-/// Every change to a household goes through here: validate → check against the database → save with audit
-/// rows in one transaction (the household's version guards against lost updates) → recompute the status →
-/// tell every open page.
+/// The registry's forms: each save goes through <see cref="DistrictWrite"/> (validate → town check → apply → status
+/// recomputed → audited → one transaction → published). The household's version guards against lost updates: a save
+/// made on an older version is refused with what the other person changed.
 /// </summary>
 public sealed partial class HouseholdEditService(
-    IDbContextFactory<ReliefDbContext> dbFactory,
-    IServiceProvider validators,
-    ChangeNotifier notifier,
+    DistrictWrite writes,
     CurrentUser user,
-    TimeProvider clock,
-    ILogger<HouseholdEditService> logger)
+    TimeProvider clock)
 {
     public const string FormSource = "表单录入";
-
-    private DateOnly Today => clock.Today();
 
     private async Task<SaveResult> EditAsync<TInput>(TInput input, Func<ReliefDbContext, Household, Task<string?>> apply, CancellationToken ct)
         where TInput : HouseholdEditInput
     {
-        var validation = await validators.GetRequiredService<IValidator<TInput>>().ValidateAsync(input, ct);
-        if (!validation.IsValid)
-        {
-            return SaveResult.Invalid(validation.Errors.Select(e => e.ErrorMessage));
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var household = await LoadGraphAsync(db, input.HouseholdId, ct);
-        if (household is null)
-        {
-            return SaveResult.NotFound;
-        }
         var scope = await user.GetAsync();
-        if (!scope.CanEdit(household.TownId))
+        Household? saved = null;
+        SaveResult? conflict = null;
+        var written = await writes.CommitAsync(input, new WriteRequest(ChangeKind.HouseholdData, FormSource, "修改户信息"), scope, async w =>
         {
-            db.ChangeTracker.Clear();
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"修改搬迁户 {household.Code}", typeof(TInput).Name, ct);
-            return SaveResult.Forbidden;
-        }
-        if (household.Version != input.Version)
-        {
-            return await ConflictAsync(db, household.Id, input.Version, ct);
-        }
-        if (await apply(db, household) is { } problem)
-        {
-            return SaveResult.Invalid(problem);
-        }
-
-        // The version the user saw is the one the UPDATE must find; a concurrent save makes it match nothing.
-        db.Entry(household).Property(h => h.Version).OriginalValue = input.Version;
-        household.Version = input.Version + 1;
-        var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
-        HouseholdStatusUpdater.Recompute(household, Today, policy);
-        try
-        {
-            await db.SaveWithAuditAsync(scope.Name, FormSource, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var fresh = await dbFactory.CreateDbContextAsync(ct);
-            return await ConflictAsync(fresh, household.Id, input.Version, ct);
-        }
-        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
-        {
-            // The transaction rolled back: nothing was written, and the form keeps what the user typed.
-            logger.LogError(ex, "Saving household {HouseholdId} failed", household.Id);
-            return SaveResult.Invalid("保存失败：数据库暂时无法写入，本次修改未保存。您填写的内容仍在表单中，请稍后再试。");
-        }
-        await RefreshBenefitChecksAsync(db, household.Id, ct);
-        notifier.Publish(new DataChange([household.Id]));
-        return new SaveResult(SaveOutcome.Saved, [], household.Version, household.Status);
-    }
-
-    /// <summary>
-    /// A changed job or industry can make a recorded payment eligible or not. The save has already committed; a
-    /// failure here leaves the stored check stale until the daily refresh, which is logged, not shown as a failed save.
-    /// </summary>
-    private async Task RefreshBenefitChecksAsync(ReliefDbContext db, int householdId, CancellationToken ct)
-    {
-        try
-        {
-            if (await db.Benefits.AnyAsync(b => b.HouseholdId == householdId, ct))
+            var household = await LoadGraphAsync(w.Db, input.HouseholdId, ct);
+            if (household is null)
             {
-                var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
-                await Benefits.BenefitLedger.RefreshAsync(db, policy, [householdId], ct);
+                return Refusal.NotFound;
             }
-        }
-        catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            if (!scope.CanEdit(household.TownId))
+            {
+                return Refusal.Forbidden($"修改搬迁户 {household.Code}", SaveResult.Forbidden.Errors[0]);
+            }
+            if (household.Version != input.Version)
+            {
+                conflict = await ConflictAsync(w.Db, household.Id, input.Version, ct);
+                return Refusal.Conflict(conflict.Errors);
+            }
+            if (await apply(w.Db, household) is { } problem)
+            {
+                return Refusal.Invalid(problem);
+            }
+            // The version the user saw is the one the UPDATE must find; a concurrent save makes it match nothing.
+            w.Db.Entry(household).Property(h => h.Version).OriginalValue = input.Version;
+            household.Version = input.Version + 1;
+            saved = household;
+            return null;
+        }, ct);
+        return written.Status switch
         {
-            logger.LogWarning(ex, "Re-checking the payments of household {HouseholdId} failed; the daily refresh will", householdId);
-        }
+            WriteStatus.Saved => new SaveResult(SaveOutcome.Saved, [], saved!.Version, saved.Status),
+            WriteStatus.Conflict => conflict ?? new SaveResult(SaveOutcome.Conflict, written.Problems, input.Version),
+            WriteStatus.NotFound => SaveResult.NotFound,
+            WriteStatus.Forbidden => SaveResult.Forbidden,
+            _ => SaveResult.Invalid(written.Problems),
+        };
     }
 
     internal static Task<Household?> LoadGraphAsync(ReliefDbContext db, int householdId, CancellationToken ct) =>

@@ -1,23 +1,28 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Figures;
 using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Households;
 
 /// <summary>
 /// Time alone changes a status (a job reaches six months, a contract runs out), so once a day every
-/// household not yet computed for today is recomputed. Status changes are audited with the rule as source.
-/// The refresh does not bump the version, so nobody editing gets a conflict from it, but a user's save that
-/// lands in between wins: that chunk is skipped, the save has already recomputed the household.
+/// household not yet computed for today is recomputed, in slices, each slice one write through the pipeline
+/// (read inside its write turn, so no save can land between the read and the write). Status changes are audited
+/// with the rule as source. The refresh does not bump the version, so nobody editing gets a conflict from it.
+/// Should a slice still fail, its households are retried one by one, so only the one that failed waits for the next day.
 /// </summary>
 public sealed class StatusRefreshService(
     IDbContextFactory<ReliefDbContext> dbFactory,
-    ChangeNotifier notifier,
+    DistrictWrite writes,
     TimeProvider clock,
     ILogger<StatusRefreshService> logger) : BackgroundService
 {
     private const int ChunkSize = 500;
+
+    private static readonly UserScope SystemUser = UserScope.System("系统");
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         DailyRun.EveryDayAsync(clock, TimeSpan.FromMinutes(5), (today, ct) => RefreshAsync(today, ct), logger, "status refresh", stoppingToken);
@@ -25,46 +30,60 @@ public sealed class StatusRefreshService(
     /// <summary>Recomputes households whose stored status is older than <paramref name="asOf"/>; returns how many changed.</summary>
     public async Task<int> RefreshAsync(DateOnly asOf, CancellationToken ct, bool all = false)
     {
-        var changed = new List<int>();
+        var changed = 0;
         var lastId = 0;
         while (true)
         {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var ids = await db.Households.Where(h => h.Id > lastId && (all || h.StatusComputedOn < asOf))
-                .OrderBy(h => h.Id).Select(h => h.Id).Take(ChunkSize).ToListAsync(ct);
+            List<int> ids;
+            await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            {
+                ids = await db.Households.Where(h => h.Id > lastId && (all || h.StatusComputedOn < asOf))
+                    .OrderBy(h => h.Id).Select(h => h.Id).Take(ChunkSize).ToListAsync(ct);
+            }
             if (ids.Count == 0)
             {
                 break;
             }
             lastId = ids[^1];
-            var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
-            var households = await db.Households.Where(h => ids.Contains(h.Id)).WithRecords().ToListAsync(ct);
-            var chunkChanged = households.Where(h => HouseholdStatusUpdater.Recompute(h, asOf, policy))
-                .Select(h => h.Id).ToList();
-            try
+            var (ok, count) = await RefreshSliceAsync(ids, asOf, ct);
+            if (ok)
             {
-                await db.SaveWithAuditAsync("系统", HouseholdStatusUpdater.RuleSource, ct);
-                changed.AddRange(chunkChanged);
+                changed += count;
+                continue;
             }
-            catch (DbUpdateConcurrencyException)
+            foreach (var id in ids)
             {
-                logger.LogInformation("A user saved during the status refresh; households {First}..{Last} keep the status that save computed", ids[0], lastId);
+                var (one, n) = await RefreshSliceAsync([id], asOf, ct);
+                changed += n;
+                if (!one)
+                {
+                    logger.LogWarning("Household {HouseholdId} could not be recomputed for {Date}; it is retried at the next run", id, asOf);
+                }
             }
         }
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        // Payments are re-checked too, so a stored check never outlives a day of missed changes.
+        await writes.CommitAsync(new WriteRequest(ChangeKind.Bulk, HouseholdStatusUpdater.RuleSource, "每日补贴规则复核") { IsBulk = true }, SystemUser, async w =>
         {
-            // Payments are re-checked too, so a stored check never outlives a day of missed changes.
-            var rechecked = await Benefits.BenefitLedger.RefreshAsync(db, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct)), null, ct);
-            if (rechecked > 0 && changed.Count == 0)
-            {
-                notifier.Publish(new DataChange([]));
-            }
-        }
-        if (changed.Count > 0)
+            w.SkipPaymentChecks = true;
+            var rechecked = await BenefitLedger.RefreshAsync(w.Db, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(w.Db, ct)), null, ct);
+            return rechecked > 0 ? null : Refusal.Invalid("无变化");
+        }, ct);
+        logger.LogInformation("Status refresh for {Date}: {Count} households changed", asOf, changed);
+        return changed;
+    }
+
+    private async Task<(bool Ok, int Changed)> RefreshSliceAsync(List<int> ids, DateOnly asOf, CancellationToken ct)
+    {
+        var changed = 0;
+        var written = await writes.CommitAsync(new WriteRequest(ChangeKind.Bulk, HouseholdStatusUpdater.RuleSource, "每日状态重算") { IsBulk = true }, SystemUser, async w =>
         {
-            notifier.Publish(new DataChange(changed));
-        }
-        logger.LogInformation("Status refresh for {Date}: {Count} households changed", asOf, changed.Count);
-        return changed.Count;
+            w.AsOf = asOf;
+            var policy = await PolicyStore.LoadStatusPolicyAsync(w.Db, ct);
+            var households = await w.Db.Households.Where(h => ids.Contains(h.Id) && h.StatusComputedOn <= asOf).WithRecords().ToListAsync(ct);
+            changed = households.Count(h => HouseholdStatusUpdater.Recompute(h, asOf, policy));
+            // Untouched households need no save and publish nothing.
+            return households.Count == 0 ? Refusal.Invalid("无变化") : null;
+        }, ct);
+        return (written.Ok || written.Status == WriteStatus.Invalid, written.Ok ? changed : 0);
     }
 }

@@ -3,6 +3,7 @@ using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Scorecards;
 using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Overview;
 
@@ -13,12 +14,14 @@ namespace ReliefDashboard.Features.Overview;
 /// </summary>
 public sealed class MonthlyFiguresService(
     IDbContextFactory<ReliefDbContext> dbFactory,
-    ChangeNotifier notifier,
+    DistrictWrite writes,
     TimeProvider clock,
     ILogger<MonthlyFiguresService> logger) : BackgroundService
 {
     public const string Source = "每月自动统计";
     private const int ChunkSize = 1000;
+
+    private static readonly UserScope SystemUser = UserScope.System("系统");
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         DailyRun.EveryDayAsync(clock, TimeSpan.FromMinutes(15), (today, ct) => TakeMissingAsync(today, ct), logger, "month-end figures", stoppingToken);
@@ -26,21 +29,27 @@ public sealed class MonthlyFiguresService(
     /// <returns>The months taken now.</returns>
     public async Task<IReadOnlyList<DateOnly>> TakeMissingAsync(DateOnly today, CancellationToken ct = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var wanted = Months.CompletedBefore(today, Months.History);
-        var taken = await db.FigureMonths.Select(m => m.Month).ToListAsync(ct);
-        var missing = wanted.Except(taken).ToList();
+        List<DateOnly> missing;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var wanted = Months.CompletedBefore(today, Months.History);
+            var taken = await db.FigureMonths.Select(m => m.Month).ToListAsync(ct);
+            missing = wanted.Except(taken).ToList();
+        }
+        var request = new WriteRequest(ChangeKind.Figures, Source, "月末统计快照") { IsBulk = true };
         if (missing.Count == 0)
         {
             // Month-ends taken before scorecards existed are scored once, from their stored figures.
-            if ((await ScorecardService.ScoreMissingMonthsAsync(db, DateTime.UtcNow, ct)).Count > 0)
+            await writes.CommitAsync(request, SystemUser, async w =>
             {
-                notifier.Publish(new DataChange([]));
-            }
+                var scored = await ScorecardService.ScoreMissingMonthsAsync(w.Db, w.Now, ct);
+                return scored.Count > 0 ? null : Refusal.Invalid("没有待评分的月份");
+            }, ct);
             return [];
         }
 
-        var history = new MonthlyFiguresBuilder(missing, await PolicyStore.LoadStatusPolicyAsync(db, ct));
+        // The records are read outside the write turn, in slices; only the finished figures are written.
+        var history = new MonthlyFiguresBuilder(missing, await ReadPolicyAsync(ct));
         var lastId = 0;
         while (true)
         {
@@ -55,12 +64,29 @@ public sealed class MonthlyFiguresService(
             households.ForEach(history.Add);
         }
 
-        db.MonthlyFigures.AddRange(history.Rows);
-        db.FigureMonths.AddRange(missing.Select(m => new FigureMonth { Month = m, TakenAt = DateTime.UtcNow, Source = Source }));
-        await db.SaveChangesAsync(ct);
-        await ScorecardService.ScoreMissingMonthsAsync(db, DateTime.UtcNow, ct);
+        var written = await writes.CommitAsync(request, SystemUser, async w =>
+        {
+            // Taken by another run meanwhile: nothing to do.
+            if (await w.Db.FigureMonths.AnyAsync(m => missing.Contains(m.Month), ct))
+            {
+                return Refusal.Invalid("月末统计已由另一次运行写入");
+            }
+            w.Db.MonthlyFigures.AddRange(history.Rows);
+            w.Db.FigureMonths.AddRange(missing.Select(m => new FigureMonth { Month = m, TakenAt = w.Now, Source = Source }));
+            w.OnSaved(() => ScorecardService.ScoreMissingMonthsAsync(w.Db, w.Now, ct));
+            return null;
+        }, ct);
+        if (!written.Ok)
+        {
+            return [];
+        }
         logger.LogInformation("Month-end figures taken for {Months}", string.Join(", ", missing.Select(m => m.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture))));
-        notifier.Publish(new DataChange([]));
         return missing;
+    }
+
+    private async Task<StatusPolicy> ReadPolicyAsync(CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await PolicyStore.LoadStatusPolicyAsync(db, ct);
     }
 }

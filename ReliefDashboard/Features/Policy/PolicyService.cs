@@ -1,11 +1,14 @@
 using System.Globalization;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Admin;
 using ReliefDashboard.Features.Households;
+using ReliefDashboard.Figures;
 using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Policy;
 
@@ -17,7 +20,7 @@ public sealed class PolicyService(
     IDbContextFactory<ReliefDbContext> dbFactory,
     CurrentUser current,
     StatusRefreshService refresh,
-    ChangeNotifier notifier,
+    DistrictWrite writes,
     TimeProvider clock,
     NamePolicy names)
 {
@@ -117,79 +120,59 @@ public sealed class PolicyService(
     public async Task<AdminResult> UpdateAsync(string key, string value, string? reason, CancellationToken ct = default)
     {
         var scope = await current.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (scope.Role != Roles.Admin)
-        {
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"修改政策口径 {key}", value, ct);
-            return AdminResult.Forbidden;
-        }
-        var setting = await db.PolicySettings.FindAsync([key], ct);
-        if (setting is null)
-        {
-            return AdminResult.Fail("该口径不存在");
-        }
-        if (Problem(key, value) is { } problem)
-        {
-            return AdminResult.Fail(problem);
-        }
+        var input = new PolicyChangeInput(key, value, reason);
         var text = value.Trim();
-        if (text == setting.Value)
+        var changed = false;
+        var written = await writes.CommitAsync(input, new WriteRequest(ChangeKind.Policy, "政策口径", $"修改政策口径 {key}"), scope, async w =>
+        {
+            var db = w.Db;
+            if (scope.Role != Roles.Admin)
+            {
+                return Refusal.Forbidden($"修改政策口径 {key}", AdminResult.Forbidden.Errors[0]);
+            }
+            var setting = await db.PolicySettings.FindAsync([key], ct);
+            if (setting is null)
+            {
+                return Refusal.Invalid("该口径不存在");
+            }
+            if (text == setting.Value)
+            {
+                return null;
+            }
+            var values = await PolicyStore.LoadValuesAsync(db, ct);
+            values[key] = text;
+            if (CrossProblem(key, values) is { } conflict)
+            {
+                return Refusal.Invalid(conflict);
+            }
+            // The value is right; the history still has to say why it changed.
+            if (string.IsNullOrWhiteSpace(reason))
+            {
+                return Refusal.Invalid(ReasonRequired);
+            }
+            var old = setting.Value;
+            db.PolicyChanges.Add(new PolicySettingChange
+            {
+                Key = key,
+                OldValue = setting.Value,
+                NewValue = text,
+                User = scope.Name,
+                At = w.Now,
+                Reason = reason.Trim(),
+            });
+            setting.Value = text;
+            w.Log(ActivityLog.Kinds.Admin, $"修改政策口径：{setting.Label}", $"{old} → {text}");
+            changed = true;
+            return null;
+        }, ct);
+        if (!written.Ok)
+        {
+            return written.Status == WriteStatus.Forbidden ? AdminResult.Forbidden : new AdminResult(false, written.Problems);
+        }
+        if (!changed)
         {
             return AdminResult.Success;
         }
-        if (AssessmentPolicy.IsPercentKey(key) || ScorecardPolicy.IsScorecardKey(key))
-        {
-            var values = await PolicyStore.LoadValuesAsync(db, ct);
-            values[key] = text;
-            if ((AssessmentPolicy.FromSettings(values).Problem() ?? ScorecardPolicy.FromSettings(values).Problem()) is { } order)
-            {
-                return AdminResult.Fail(order);
-            }
-        }
-        if (BenefitPolicy.IsBenefitKey(key))
-        {
-            var values = await PolicyStore.LoadValuesAsync(db, ct);
-            values[key] = text;
-            if (BenefitPolicy.FromSettings(values).Problem() is { } conflict)
-            {
-                return AdminResult.Fail(conflict);
-            }
-        }
-        if (key is SupervisionPolicy.Keys.HelpWithinDays or SupervisionPolicy.Keys.ClearWithinDays)
-        {
-            var values = await PolicyStore.LoadValuesAsync(db, ct);
-            values[key] = text;
-            var clearance = SupervisionPolicy.FromSettings(values);
-            if (clearance.ClearWithinDays < clearance.HelpWithinDays)
-            {
-                return AdminResult.Fail("清零天数不能少于帮扶天数");
-            }
-        }
-        // The value is right; the history still has to say why it changed.
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            return AdminResult.Fail(ReasonRequired);
-        }
-        var old = setting.Value;
-        db.PolicyChanges.Add(new PolicySettingChange
-        {
-            Key = key,
-            OldValue = setting.Value,
-            NewValue = text,
-            User = scope.Name,
-            At = DateTime.UtcNow,
-            Reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(),
-        });
-        setting.Value = text;
-        db.Activity.Add(new ActivityLog
-        {
-            At = DateTime.UtcNow,
-            User = scope.Name,
-            Kind = ActivityLog.Kinds.Admin,
-            Target = $"修改政策口径：{setting.Label}",
-            Detail = $"{old} → {text}",
-        });
-        await db.SaveChangesAsync(ct);
         if (key == NamePolicy.Keys.Exceptions)
         {
             names.Load(text);
@@ -202,11 +185,54 @@ public sealed class PolicyService(
         if (BenefitPolicy.IsBenefitKey(key))
         {
             // Every stored payment check was made under the old value.
-            await using var check = await dbFactory.CreateDbContextAsync(ct);
-            await Benefits.BenefitLedger.RefreshAsync(check, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(check, ct)), null, ct);
+            await writes.CommitAsync(new WriteRequest(ChangeKind.Bulk, "政策口径", "按新口径重新检查补贴发放") { IsBulk = true }, scope, async w =>
+            {
+                w.SkipPaymentChecks = true;
+                await BenefitLedger.RefreshAsync(w.Db, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(w.Db, ct)), null, ct);
+                return null;
+            }, ct);
         }
-        // Rates, bands and targets on every open dashboard follow the new value even when no status changed.
-        notifier.Publish(new DataChange([]));
         return AdminResult.Success;
+    }
+
+    /// <summary>Rules between settings: the order of bands and targets, the money rules, the clearance days.</summary>
+    private static string? CrossProblem(string key, Dictionary<string, string> values)
+    {
+        if ((AssessmentPolicy.IsPercentKey(key) || ScorecardPolicy.IsScorecardKey(key))
+            && (AssessmentPolicy.FromSettings(values).Problem() ?? ScorecardPolicy.FromSettings(values).Problem()) is { } order)
+        {
+            return order;
+        }
+        if (BenefitPolicy.IsBenefitKey(key) && BenefitPolicy.FromSettings(values).Problem() is { } money)
+        {
+            return money;
+        }
+        if (key is SupervisionPolicy.Keys.HelpWithinDays or SupervisionPolicy.Keys.ClearWithinDays)
+        {
+            var clearance = SupervisionPolicy.FromSettings(values);
+            if (clearance.ClearWithinDays < clearance.HelpWithinDays)
+            {
+                return "清零天数不能少于帮扶天数";
+            }
+        }
+        return null;
+    }
+}
+
+/// <summary>A change of one policy setting: its key, the new value as typed, and why.</summary>
+public sealed record PolicyChangeInput(string Key, string Value, string? Reason);
+
+/// <summary>The value's own rules (its type and range); the rules between settings are checked against the stored ones.</summary>
+public sealed class PolicyChangeInputValidator : FluentValidation.AbstractValidator<PolicyChangeInput>
+{
+    public PolicyChangeInputValidator()
+    {
+        RuleFor(x => x).Custom((input, context) =>
+        {
+            if (PolicyService.Problem(input.Key, input.Value) is { } problem)
+            {
+                context.AddFailure(nameof(PolicyChangeInput.Value), problem);
+            }
+        });
     }
 }

@@ -87,7 +87,7 @@ public sealed class RosterExport(IDbContextFactory<ReliefDbContext> dbFactory, C
     /// Full ID numbers and phones only for users who may see every exported household's in full (an administrator,
     /// or staff of the town); either way the request is recorded. Null when allowed.
     /// </summary>
-    private static async Task<string?> RefusedAsync(ReliefDbContext db, UserScope scope, bool full, IEnumerable<int> towns, CancellationToken ct)
+    private async Task<string?> RefusedAsync(ReliefDbContext db, UserScope scope, bool full, IEnumerable<int> towns, CancellationToken ct)
     {
         if (!full)
         {
@@ -96,10 +96,10 @@ public sealed class RosterExport(IDbContextFactory<ReliefDbContext> dbFactory, C
         var list = towns.ToList();
         if (list.Any(t => !scope.CanReveal(t)))
         {
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, "导出完整身份证号和电话", $"{list.Count}户", ct);
+            await ActivityLogs.WriteAsync(db, clock, scope, ActivityLog.Kinds.Denied, "导出完整身份证号和电话", $"{list.Count}户", ct);
             return "无权导出完整的身份证号和电话：只有管理员和本镇街工作人员可以。本次操作已记录。";
         }
-        await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Reveal, "导出完整身份证号和电话", $"{list.Count}户", ct);
+        await ActivityLogs.WriteAsync(db, clock, scope, ActivityLog.Kinds.Reveal, "导出完整身份证号和电话", $"{list.Count}户", ct);
         return null;
     }
 

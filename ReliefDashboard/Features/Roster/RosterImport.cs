@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Roster;
 
@@ -17,7 +17,7 @@ public sealed record ImportResult(bool Ok, string Message, RosterReport? Report,
 /// what identifies them (a job by member, channel, employer and start; an industry by channel, type and start;
 /// coverage by kind, member and start), so importing the same file again changes nothing.
 /// </summary>
-public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser current, ChangeNotifier notifier, TimeProvider clock)
+public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser current, DistrictWrite writes, TimeProvider clock)
 {
     public async Task<ImportResult> ImportAsync(byte[] content, string fileName, bool onlyClean, CancellationToken ct = default, IProgress<(string Stage, double Done)>? progress = null)
     {
@@ -50,62 +50,65 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
         IEnumerable<RosterRow> Rows(RosterSheet s) =>
             file.Sheets.TryGetValue(s, out var rows) ? rows.Where(r => wanted.Contains(r.Get(RosterTemplate.Code))) : [];
 
-        await db.Database.OpenConnectionAsync(ct);
-        // A large import touches every index; a page cache of 256 MB for this connection keeps them in memory.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;", ct);
-        try
+        // Everything but the writing happens outside the write turn: reading the registered households, applying the
+        // file to them, recomputing their status. Clerks' saves go on meanwhile; the one transaction below writes only
+        // what differs, and a household someone saved since it was read (its version moved) rolls the whole file back.
+        progress?.Report(("读取已登记的户", 0.4));
+        // With identity resolution, a job's member is the same object as the household's member.
+        var existing = await db.Households.AsNoTrackingWithIdentityResolution().Where(h => EF.Parameter(codes.ToList()).Contains(h.Code))
+            .WithRecords().ToDictionaryAsync(h => h.Code, ct);
+        var originals = existing.Values.ToList();
+        progress?.Report(("按文件更新各户", 0.5));
+        var remembered = new RosterSnapshot(db.Model, originals);
+        var coverageMembers = Apply(existing, towns, sites, Rows);
+        progress?.Report(("重算达标状态", 0.55));
+        foreach (var h in existing.Values)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            progress?.Report(("读取已登记的户", 0.4));
-            // With identity resolution, a job's member is the same object as the household's member.
-            var existing = await db.Households.AsNoTrackingWithIdentityResolution().Where(h => EF.Parameter(codes.ToList()).Contains(h.Code))
-                .WithRecords().ToDictionaryAsync(h => h.Code, ct);
-            var source = $"导入：{Path.GetFileName(fileName)}";
-            using var store = new RosterStore(db, tx.GetDbTransaction(), user.Name, source, DateTime.UtcNow, RosterNames.Of(townList));
-            foreach (var h in existing.Values)
-            {
-                store.Remember(h);
-            }
+            HouseholdStatusUpdater.Recompute(h, today, policy);
+        }
 
-            progress?.Report(("按文件更新各户", 0.5));
-            var coverageMembers = Apply(existing, towns, sites, Rows);
-            var (added, updated) = (0, 0);
+        var source = $"导入：{Path.GetFileName(fileName)}";
+        var (added, updated, measuresAdded, measuresUpdated) = (0, 0, 0, 0);
+        progress?.Report(("写入", 0.6));
+        var written = await writes.CommitAsync(new WriteRequest(ChangeKind.Bulk, source, $"导入 {Path.GetFileName(fileName)}") { IsBulk = true }, user, async w =>
+        {
+            await w.Db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144;", ct);
+            using var store = new RosterStore(w.Db, w.Transaction, new AuditStamp(w.Now, user.Name, source), RosterNames.Of(townList), remembered);
             var done = 0;
-            progress?.Report(("重算达标状态并写入", 0.6));
-            foreach (var h in existing.Values)
+            try
             {
-                var isNew = h.Id == 0;
-                HouseholdStatusUpdater.Recompute(h, today, policy);
-                if (store.Write(h, coverageMembers))
+                foreach (var h in existing.Values)
                 {
-                    _ = isNew ? added++ : updated++;
-                }
-                if (++done % 5000 == 0)
-                {
-                    progress?.Report(("重算达标状态并写入", 0.6 + 0.35 * done / existing.Count));
+                    var isNew = h.Id == 0;
+                    if (store.Write(h, coverageMembers))
+                    {
+                        _ = isNew ? added++ : updated++;
+                    }
+                    if (++done % 5000 == 0)
+                    {
+                        progress?.Report(("写入", 0.6 + 0.35 * done / existing.Count));
+                    }
                 }
             }
-            // Imported jobs and industries can change whether a recorded payment keeps its rules.
-            await Benefits.BenefitLedger.RefreshAsync(db, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct)),
-                existing.Values.Where(h => h.Id != 0).Select(h => h.Id).ToList(), ct);
-            await tx.CommitAsync(ct);
-            progress?.Report(("完成", 1));
-            notifier.Publish(new DataChange(existing.Values.Select(h => h.Id).ToList()));
-
-            var unchanged = codes.Count - added - updated;
-            var skipped = report.Clean ? "" : $"；有问题的{report.BadCodes.Count}户未导入";
-            var measures = store.MeasuresAdded + store.MeasuresUpdated > 0 ? $"；措施新增{store.MeasuresAdded}条，更新{store.MeasuresUpdated}条" : "";
-            return new ImportResult(true, $"已导入{codes.Count}户：新增{added}户，更新{updated}户，无变化{unchanged}户{measures}{skipped}", report, added, updated, unchanged,
-                store.MeasuresAdded, store.MeasuresUpdated);
-        }
-        catch (RosterConflictException conflict)
+            catch (RosterConflictException conflict)
+            {
+                return Refusal.Conflict($"导入期间户{conflict.Code}已被他人修改，为免覆盖，未导入任何数据；请重新导入");
+            }
+            (measuresAdded, measuresUpdated) = (store.MeasuresAdded, store.MeasuresUpdated);
+            w.Touched(existing.Values.Select(h => h.Id));
+            w.TouchedTowns(existing.Values.Select(h => h.TownId));
+            return null;
+        }, ct);
+        if (!written.Ok)
         {
-            return new ImportResult(false, $"导入期间户{conflict.Code}已被他人修改，为免覆盖，未导入任何数据；请重新导入", report);
+            return new ImportResult(false, written.Problems[0], report);
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        progress?.Report(("完成", 1));
+        var unchanged = codes.Count - added - updated;
+        var skipped = report.Clean ? "" : $"；有问题的{report.BadCodes.Count}户未导入";
+        var measures = measuresAdded + measuresUpdated > 0 ? $"；措施新增{measuresAdded}条，更新{measuresUpdated}条" : "";
+        return new ImportResult(true, $"已导入{codes.Count}户：新增{added}户，更新{updated}户，无变化{unchanged}户{measures}{skipped}", report, added, updated, unchanged,
+            measuresAdded, measuresUpdated);
     }
 
     /// <summary>

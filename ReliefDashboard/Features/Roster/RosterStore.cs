@@ -1,7 +1,7 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore.Metadata;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
-using ReliefDashboard.Features.Households;
 
 namespace ReliefDashboard.Features.Roster;
 
@@ -12,10 +12,36 @@ public sealed class RosterConflictException(string code) : Exception($"household
 }
 
 /// <summary>
-/// Writes imported households without EF's change tracker: it remembers each loaded record's values, and after the
-/// rows are applied writes only what differs — new records inserted, changed ones updated by id (a household only
-/// while its version is still the one read) — with their audit rows. A new record gets one audit row listing its
-/// values; a changed one a row per changed field, old and new, as the forms' saves do.
+/// The values of the registered households and their records as read, before the file's rows are applied to them;
+/// taken outside the write turn, so the store can write only what differs.
+/// </summary>
+public sealed class RosterSnapshot
+{
+    private readonly Dictionary<object, object?[]> values = new(ReferenceEqualityComparer.Instance);
+
+    public RosterSnapshot(IModel model, IEnumerable<Household> households)
+    {
+        var (h, m, e, i, c) = (Columns<Household>(model), Columns<Member>(model), Columns<Employment>(model), Columns<Industry>(model),
+            Columns<SafetyNetCoverage>(model));
+        foreach (var household in households)
+        {
+            values[household] = TableWriter<Household>.ValuesOf(h, household);
+            household.Members.ForEach(x => values[x] = TableWriter<Member>.ValuesOf(m, x));
+            household.Employments.ForEach(x => values[x] = TableWriter<Employment>.ValuesOf(e, x));
+            household.Industries.ForEach(x => values[x] = TableWriter<Industry>.ValuesOf(i, x));
+            household.Coverages.ForEach(x => values[x] = TableWriter<SafetyNetCoverage>.ValuesOf(c, x));
+        }
+    }
+
+    private static IReadOnlyList<IProperty> Columns<T>(IModel model) where T : class => TableWriter<T>.ColumnsOf(model);
+
+    public object?[] this[object row] => values[row];
+}
+
+/// <summary>
+/// Writes imported households without EF's change tracker: after the rows are applied it writes only what differs
+/// from the snapshot — new records inserted, changed ones updated by id (a household only while its version is still
+/// the one read) — with audit rows in <see cref="AuditTrail"/>'s one format, the same a form's save writes.
 /// </summary>
 public sealed class RosterStore : IDisposable
 {
@@ -25,17 +51,15 @@ public sealed class RosterStore : IDisposable
     private readonly TableWriter<Industry> industries;
     private readonly TableWriter<SafetyNetCoverage> coverages;
     private readonly TableWriter<AuditEntry> audit;
-    private readonly Dictionary<object, object?[]> original = new(ReferenceEqualityComparer.Instance);
-    private readonly string user;
-    private readonly string source;
-    private readonly DateTime at;
-    private readonly RosterNames names;
+    private readonly RosterSnapshot original;
+    private readonly AuditStamp stamp;
+    private readonly Names names;
 
     /// <summary>Jobs, industries and safety-net items written new / changed, for the import's report.</summary>
     public int MeasuresAdded { get; private set; }
     public int MeasuresUpdated { get; private set; }
 
-    public RosterStore(ReliefDbContext db, DbTransaction tx, string user, string source, DateTime at, RosterNames names)
+    public RosterStore(ReliefDbContext db, DbTransaction tx, AuditStamp stamp, RosterNames names, RosterSnapshot original)
     {
         households = new(db, tx);
         members = new(db, tx);
@@ -43,17 +67,8 @@ public sealed class RosterStore : IDisposable
         industries = new(db, tx);
         coverages = new(db, tx);
         audit = new(db, tx);
-        (this.user, this.source, this.at, this.names) = (user, source, at, names);
-    }
-
-    /// <summary>Records the values of a loaded household and its records, before the file's rows are applied.</summary>
-    public void Remember(Household h)
-    {
-        original[h] = households.Values(h);
-        h.Members.ForEach(m => original[m] = members.Values(m));
-        h.Employments.ForEach(e => original[e] = employments.Values(e));
-        h.Industries.ForEach(i => original[i] = industries.Values(i));
-        h.Coverages.ForEach(c => original[c] = coverages.Values(c));
+        (this.stamp, this.original) = (stamp, original);
+        this.names = new Names(names);
     }
 
     /// <summary>
@@ -62,11 +77,12 @@ public sealed class RosterStore : IDisposable
     /// </summary>
     public bool Write(Household h, IReadOnlyDictionary<SafetyNetCoverage, Member> coverageMembers)
     {
+        names.Household = h;
         var isNew = h.Id == 0;
         if (isNew)
         {
             households.Insert(h);
-            Added(h, h.Id, households, h);
+            Audit(households, h, h.Id, RecordState.Added, null);
         }
         var changed = isNew;
         foreach (var m in h.Members)
@@ -98,14 +114,19 @@ public sealed class RosterStore : IDisposable
         {
             var before = original[h];
             var version = h.Version;
-            changed |= Changed(households, h, h.Id, h.Id, before);
+            var typed = Typed(households, before, households.Values(h));
+            changed |= typed;
             if (changed)
             {
                 h.Version++;
             }
-            if (!before.SequenceEqual(households.Values(h)) && !households.Update(h, version))
+            if (!before.SequenceEqual(households.Values(h)))
             {
-                throw new RosterConflictException(h.Code);
+                if (!households.Update(h, version))
+                {
+                    throw new RosterConflictException(h.Code);
+                }
+                Audit(households, h, h.Id, RecordState.Modified, before);
             }
         }
         return changed;
@@ -129,7 +150,7 @@ public sealed class RosterStore : IDisposable
         if (id == 0)
         {
             writer.Insert(row);
-            Added(row, householdId, writer, null);
+            Audit(writer, row, householdId, RecordState.Added, null);
             return true;
         }
         var before = original[row];
@@ -138,62 +159,33 @@ public sealed class RosterStore : IDisposable
             return false;
         }
         writer.Update(row);
-        return Changed(writer, row, id, householdId, before);
+        Audit(writer, row, householdId, RecordState.Modified, before);
+        return Typed(writer, before, writer.Values(row));
     }
 
-    private static readonly HashSet<string> NotListed = [.. AuditedSave.Ignored, nameof(Household.TownId), nameof(Household.SiteId), nameof(Employment.MemberId)];
-
-    /// <summary>One row for a new record: its values as "字段：值；…" (ID numbers and phones are masked when shown).</summary>
-    private void Added<T>(T row, int householdId, TableWriter<T> writer, Household? household) where T : class
+    /// <summary>Whether a field a person would have typed changed (not only what the status rules recompute).</summary>
+    private static bool Typed<T>(TableWriter<T> writer, object?[] before, object?[] after) where T : class
     {
-        var values = writer.Values(row);
-        var parts = new List<string>();
-        if (household is not null)
-        {
-            parts.Add($"镇街：{names.Towns[household.TownId]}");
-            parts.Add($"安置点：{names.Sites[household.SiteId]}");
-        }
-        for (var i = 0; i < values.Length; i++)
-        {
-            var name = writer.Properties[i].Name;
-            if (values[i] is not null && !NotListed.Contains(name))
-            {
-                parts.Add($"{AuditLabels.Field(name)}：{AuditedSave.Format(values[i])}");
-            }
-        }
-        Audit(householdId, typeof(T).Name, writer.IdOf(row), "新增", AuditLabels.WholeRecord, null, string.Join("；", parts));
-    }
-
-    private bool Changed<T>(TableWriter<T> writer, T row, int id, int householdId, object?[] before) where T : class
-    {
-        var after = writer.Values(row);
-        var any = false;
         for (var i = 0; i < after.Length; i++)
         {
             var name = writer.Properties[i].Name;
-            if (!Equals(before[i], after[i]) && !AuditedSave.Ignored.Contains(name))
+            if (!Equals(before[i], after[i]) && !AuditTrail.Bookkeeping.Contains(name) && !(typeof(T) == typeof(Household) && AuditTrail.Derived.Contains(name)))
             {
-                Audit(householdId, typeof(T).Name, id, "修改", name, AuditedSave.Format(before[i]), AuditedSave.Format(after[i]));
-                any = true;
+                return true;
             }
         }
-        return any;
+        return false;
     }
 
-    private void Audit(int householdId, string entity, int entityId, string action, string field, string? old, string? @new) =>
-        audit.Insert(new AuditEntry
+    private void Audit<T>(TableWriter<T> writer, T row, int householdId, RecordState state, object?[]? before) where T : class
+    {
+        var after = writer.Values(row);
+        var fields = writer.Properties.Select((p, i) => new FieldChange(p.Name, before?[i], after[i])).ToList();
+        foreach (var entry in AuditTrail.Rows(stamp, row, householdId, writer.IdOf(row), state, fields, names))
         {
-            At = at,
-            User = user,
-            Source = source,
-            HouseholdId = householdId,
-            Entity = entity,
-            EntityId = entityId,
-            Action = action,
-            Field = field,
-            OldValue = old,
-            NewValue = @new,
-        });
+            audit.Insert(entry);
+        }
+    }
 
     public void Dispose()
     {
@@ -203,5 +195,19 @@ public sealed class RosterStore : IDisposable
         industries.Dispose();
         coverages.Dispose();
         audit.Dispose();
+    }
+
+    /// <summary>Town and site names from the register, members from the household being written.</summary>
+    private sealed class Names(RosterNames register) : IAuditNames
+    {
+        public Household? Household { get; set; }
+
+        public string? Of(string field, object? id) => (field, id) switch
+        {
+            (nameof(Household.TownId), int town) => register.Towns.GetValueOrDefault(town),
+            (nameof(Household.SiteId), int site) => register.Sites.GetValueOrDefault(site),
+            (nameof(Employment.MemberId), int member) => Household?.Members.FirstOrDefault(m => m.Id == member)?.Name,
+            _ => null,
+        };
     }
 }

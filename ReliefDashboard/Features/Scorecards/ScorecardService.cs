@@ -1,10 +1,12 @@
 using System.Globalization;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Overview;
 using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Scorecards;
 
@@ -23,7 +25,7 @@ public sealed class ScorecardService(
     IDbContextFactory<ReliefDbContext> dbFactory,
     DashboardFeed feed,
     CurrentUser current,
-    ChangeNotifier notifier,
+    DistrictWrite writes,
     TimeProvider clock)
 {
     private DateOnly Today => clock.Today();
@@ -138,56 +140,48 @@ public sealed class ScorecardService(
     public async Task<CloseResult> CloseAsync(PeriodRef period, CancellationToken ct = default)
     {
         var scope = await current.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!CanClose(scope))
+        (IReadOnlyList<string> Commended, IReadOnlyList<string> Accountable) lists = ([], []);
+        var written = await writes.CommitAsync(period, new WriteRequest(ChangeKind.Figures, "考核", $"关闭考核期 {period.Label}"), scope, async w =>
         {
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"关闭考核期 {period.Label}", null, ct);
-            return CloseResult.Fail("无权操作：只有管理员或督查人员可以关闭考核期。本次操作已记录。");
-        }
-        if (period.Kind == PeriodKind.Month)
-        {
-            return CloseResult.Fail("月度考核由系统每月自动快照，只能关闭季度或年度考核期");
-        }
-        if (period.EndsOn >= Today)
-        {
-            return CloseResult.Fail($"{period.Label}尚未结束（{period.EndsOn:yyyy年M月d日}截止），结束后才能关闭");
-        }
-        if (await db.ScorePeriods.AnyAsync(p => p.Kind == period.Kind && p.Year == period.Year && p.Number == period.Number, ct))
-        {
-            return CloseResult.Fail($"{period.Label}已经关闭，不能重复关闭");
-        }
-        var endMonth = PeriodRef.MonthOf(period.EndsOn);
-        if (await EndOfAsync(db, period, ct) is not { } end)
-        {
-            return CloseResult.Fail($"缺少{endMonth.Label}的月末考核快照，无法关闭{period.Label}");
-        }
-        var (month, sheet, policy, verdicts) = (end.Month, end.Sheet, end.Policy, end.Verdicts);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var stored = ScoreSheets.ToStored(sheet with { Period = period, Verdicts = verdicts }, now);
-        stored.Closed = true;
-        stored.ClosedAt = now;
-        stored.ClosedBy = scope.Name;
-        stored.Rules = $"{month.Rules}（按{endMonth.Label}月末得分）；名单规则：{DescribeLists(policy)}";
-        db.ScorePeriods.Add(stored);
-        var (commended, accountable) = (end.Commended, end.Accountable);
-        db.Activity.Add(new ActivityLog
-        {
-            At = now,
-            User = scope.Name,
-            Kind = ActivityLog.Kinds.Admin,
-            Target = $"关闭考核期：{period.Label}",
-            Detail = $"表彰：{(commended.Count == 0 ? "无" : string.Join("、", commended))}；问责：{(accountable.Count == 0 ? "无" : string.Join("、", accountable))}",
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return CloseResult.Fail($"{period.Label}刚刚已被他人关闭，请刷新后查看");
-        }
-        notifier.Publish(new DataChange([]));
-        return new CloseResult(true, null, commended, accountable);
+            var db = w.Db;
+            if (!CanClose(scope))
+            {
+                return Refusal.Forbidden($"关闭考核期 {period.Label}", "无权操作：只有管理员或督查人员可以关闭考核期。本次操作已记录。");
+            }
+            if (period.Kind == PeriodKind.Month)
+            {
+                return Refusal.Invalid("月度考核由系统每月自动快照，只能关闭季度或年度考核期");
+            }
+            if (period.EndsOn >= Today)
+            {
+                return Refusal.Invalid($"{period.Label}尚未结束（{period.EndsOn:yyyy年M月d日}截止），结束后才能关闭");
+            }
+            if (await db.ScorePeriods.AnyAsync(p => p.Kind == period.Kind && p.Year == period.Year && p.Number == period.Number, ct))
+            {
+                return Refusal.Invalid($"{period.Label}已经关闭，不能重复关闭");
+            }
+            var endMonth = PeriodRef.MonthOf(period.EndsOn);
+            if (await EndOfAsync(db, period, ct) is not { } end)
+            {
+                return Refusal.Invalid($"缺少{endMonth.Label}的月末考核快照，无法关闭{period.Label}");
+            }
+            var (month, sheet, policy, verdicts) = (end.Month, end.Sheet, end.Policy, end.Verdicts);
+            var now = w.Now;
+            var stored = ScoreSheets.ToStored(sheet with { Period = period, Verdicts = verdicts }, now);
+            stored.Closed = true;
+            stored.ClosedAt = now;
+            stored.ClosedBy = scope.Name;
+            stored.Rules = $"{month.Rules}（按{endMonth.Label}月末得分）；名单规则：{DescribeLists(policy)}";
+            db.ScorePeriods.Add(stored);
+            var (commended, accountable) = (end.Commended, end.Accountable);
+            w.Log(ActivityLog.Kinds.Admin, $"关闭考核期：{period.Label}",
+                $"表彰：{(commended.Count == 0 ? "无" : string.Join("、", commended))}；问责：{(accountable.Count == 0 ? "无" : string.Join("、", accountable))}");
+            lists = (commended, accountable);
+            return null;
+        }, ct);
+        // The write turn and the unique index make a second close of the same period fail here, not silently.
+        return written.Ok ? new CloseResult(true, null, lists.Commended, lists.Accountable)
+            : CloseResult.Fail(written.Status == WriteStatus.Failed ? $"{period.Label}刚刚已被他人关闭，请刷新后查看" : written.Problems[0]);
     }
 
     public static string DescribeLists(ScorecardPolicy p)
@@ -233,9 +227,23 @@ public sealed class ScorecardService(
             var sheet = ScoreSheets.Score(PeriodRef.MonthOf(month), false, month, towns, tallies, assessment, policy, flags);
             db.ScorePeriods.Add(ScoreSheets.ToStored(sheet, takenAt));
         }
-        await db.SaveChangesAsync(ct);
         return missing.Select(PeriodRef.MonthOf).ToList();
     }
 
     public static string MonthList(IEnumerable<PeriodRef> months) => string.Join(", ", months.Select(m => m.Key.ToString(CultureInfo.InvariantCulture)));
+}
+
+/// <summary>A period to close must be a real quarter or year.</summary>
+public sealed class PeriodRefValidator : FluentValidation.AbstractValidator<PeriodRef>
+{
+    public PeriodRefValidator()
+    {
+        RuleFor(p => p.Year).InclusiveBetween(2000, 2100).WithMessage("考核年份不正确");
+        RuleFor(p => p.Number).Must((p, n) => p.Kind switch
+        {
+            PeriodKind.Quarter => n is >= 1 and <= 4,
+            PeriodKind.Month => n is >= 1 and <= 12,
+            _ => true,
+        }).WithMessage("考核期不正确");
+    }
 }

@@ -1,8 +1,10 @@
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Supervision;
 
@@ -16,6 +18,34 @@ public sealed record FlagInput(
     FlagSeverity Severity,
     IReadOnlyList<int> HouseholdIds,
     string? SuggestionKey = null);
+
+/// <summary>A step on a flag: which flag, the version the user saw, what they do and the words they give.</summary>
+public sealed record FlagStepInput(int FlagId, int Version, FlagAction Action, string? Text);
+
+/// <summary>A new flag's own rules; that its town and households exist is checked against the database.</summary>
+public sealed class FlagInputValidator : FluentValidation.AbstractValidator<FlagInput>
+{
+    public FlagInputValidator(TimeProvider clock)
+    {
+        RuleFor(x => x).Must(x => x.TownId is null != string.IsNullOrWhiteSpace(x.Department)).WithMessage("请选择被督办的镇街或牵头部门（二选一）");
+        RuleFor(x => x.Department).Must(d => LeadUnits.Channels.ContainsKey(d!.Trim())).When(x => x.TownId is null && !string.IsNullOrWhiteSpace(x.Department))
+            .WithMessage("所选牵头部门不存在");
+        RuleFor(x => x.Reason).Must(r => r.Trim().Length is >= 4 and <= 1000).WithMessage("督办事由应为4至1000字");
+        RuleFor(x => x.RequiredAction).Must(r => r.Trim().Length is >= 4 and <= 1000).WithMessage("整改要求应为4至1000字");
+        RuleFor(x => x.Deadline).Must(d => d >= clock.Today() && d <= clock.Today().AddDays(365)).WithMessage("整改期限应在今天至一年之内");
+        RuleFor(x => x.HouseholdIds).Must(ids => ids.Distinct().Count() <= 500).WithMessage("一件督办最多关联500户");
+    }
+}
+
+public sealed class FlagStepInputValidator : FluentValidation.AbstractValidator<FlagStepInput>
+{
+    public FlagStepInputValidator()
+    {
+        RuleFor(x => x.Text).Must(t => t?.Trim() is { Length: >= 4 and <= 2000 }).When(x => x.Action == FlagAction.Answer).WithMessage("请填写整改情况（4至2000字）");
+        RuleFor(x => x.Text).Must(t => t?.Trim() is { Length: >= 4 and <= 2000 }).When(x => x.Action == FlagAction.Return).WithMessage("请填写退回理由（4至2000字）");
+        RuleFor(x => x.Text).Must(t => t is null || t.Trim().Length <= 2000).When(x => x.Action == FlagAction.Close).WithMessage("核验意见不能超过2000字");
+    }
+}
 
 public sealed record FlagResult(bool Ok, string? Error, int? FlagId = null)
 {
@@ -53,7 +83,7 @@ public sealed class FlagService(
     IDbContextFactory<ReliefDbContext> dbFactory,
     CurrentUser current,
     EvidenceStore evidence,
-    ChangeNotifier notifier,
+    DistrictWrite writes,
     TimeProvider clock)
 {
     public const string Stale = "此督办件已被他人处理，请刷新后查看最新状态";
@@ -63,70 +93,52 @@ public sealed class FlagService(
     public async Task<FlagResult> RaiseAsync(FlagInput input, CancellationToken ct = default)
     {
         var scope = await current.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (FlagRules.Refusal(FlagAction.Raise, null, scope, null) is { } refusal)
+        SupervisionFlag? raised = null;
+        var written = await writes.CommitAsync(input, new WriteRequest(ChangeKind.Flag, "督办", "下发督办"), scope, async w =>
         {
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, "下发督办", input.Reason, ct);
-            return FlagResult.Fail(refusal);
-        }
-        if (await ProblemAsync(db, input, ct) is { } problem)
-        {
-            return FlagResult.Fail(problem);
-        }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var flag = new SupervisionFlag
-        {
-            TownId = input.TownId,
-            Department = input.TownId is null ? input.Department : null,
-            Reason = input.Reason.Trim(),
-            Indicator = input.Indicator,
-            RequiredAction = input.RequiredAction.Trim(),
-            Deadline = input.Deadline,
-            Severity = input.Severity,
-            State = FlagState.Open,
-            RaisedBy = scope.Name,
-            RaisedAt = now,
-            SuggestionKey = input.SuggestionKey,
-            Households = input.HouseholdIds.Distinct().Select(id => new FlagHousehold { HouseholdId = id }).ToList(),
-        };
-        flag.Events.Add(new FlagEvent { At = now, User = scope.Name, Action = FlagAction.Raise, To = FlagState.Open, Text = flag.RequiredAction });
-        db.Flags.Add(flag);
-        await db.SaveChangesAsync(ct);
-        notifier.Publish(new DataChange([]));
-        return new FlagResult(true, null, flag.Id);
+            if (FlagRules.Refusal(FlagAction.Raise, null, scope, null) is { } refusal)
+            {
+                return Refusal.Forbidden("下发督办", refusal);
+            }
+            if (await ProblemAsync(w.Db, input, ct) is { } problem)
+            {
+                return Refusal.Invalid(problem);
+            }
+            var flag = new SupervisionFlag
+            {
+                TownId = input.TownId,
+                Department = input.TownId is null ? input.Department!.Trim() : null,
+                Reason = input.Reason.Trim(),
+                Indicator = input.Indicator,
+                RequiredAction = input.RequiredAction.Trim(),
+                Deadline = input.Deadline,
+                Severity = input.Severity,
+                State = FlagState.Open,
+                RaisedBy = scope.Name,
+                RaisedAt = w.Now,
+                SuggestionKey = input.SuggestionKey,
+                Households = input.HouseholdIds.Distinct().Select(id => new FlagHousehold { HouseholdId = id }).ToList(),
+            };
+            flag.Events.Add(new FlagEvent { At = w.Now, User = scope.Name, Action = FlagAction.Raise, To = FlagState.Open, Text = flag.RequiredAction });
+            w.Db.Flags.Add(flag);
+            if (input.TownId is { } town)
+            {
+                w.TouchedTowns([town]);
+            }
+            raised = flag;
+            return null;
+        }, ct);
+        return written.Ok ? new FlagResult(true, null, raised!.Id) : FlagResult.Fail(written.Problems[0]);
     }
 
-    private async Task<string?> ProblemAsync(ReliefDbContext db, FlagInput input, CancellationToken ct)
+    /// <summary>What only the database can answer: the town, the department and the households exist and belong together.</summary>
+    private static async Task<string?> ProblemAsync(ReliefDbContext db, FlagInput input, CancellationToken ct)
     {
-        if (input.TownId is null == string.IsNullOrWhiteSpace(input.Department))
-        {
-            return "请选择被督办的镇街或牵头部门（二选一）";
-        }
         if (input.TownId is { } town && !await db.Towns.AnyAsync(t => t.Id == town, ct))
         {
             return "所选镇街不存在";
         }
-        if (input.TownId is null && !LeadUnits.Channels.ContainsKey(input.Department!.Trim()))
-        {
-            return "所选牵头部门不存在";
-        }
-        if (input.Reason.Trim().Length is < 4 or > 1000)
-        {
-            return "督办事由应为4至1000字";
-        }
-        if (input.RequiredAction.Trim().Length is < 4 or > 1000)
-        {
-            return "整改要求应为4至1000字";
-        }
-        if (input.Deadline < Today || input.Deadline > Today.AddDays(365))
-        {
-            return "整改期限应在今天至一年之内";
-        }
         var ids = input.HouseholdIds.Distinct().ToList();
-        if (ids.Count > 500)
-        {
-            return "一件督办最多关联500户";
-        }
         if (ids.Count > 0)
         {
             var found = await db.Households.Where(h => ids.Contains(h.Id)).Select(h => new { h.Id, h.TownId }).ToListAsync(ct);
@@ -157,82 +169,68 @@ public sealed class FlagService(
     private async Task<FlagResult> StepAsync(int id, int version, FlagAction action, string? text, IReadOnlyList<EvidenceUpload> files, CancellationToken ct)
     {
         var scope = await current.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var flag = await db.Flags.FirstOrDefaultAsync(f => f.Id == id, ct);
-        if (flag is null || !FlagRules.CanRead(scope, flag))
+        var input = new FlagStepInput(id, version, action, text);
+        List<FlagEvidence> stored = [];
+        var written = await writes.CommitAsync(input, new WriteRequest(ChangeKind.Flag, "督办", $"督办件#{id} {Labels.Of(action)}"), scope, async w =>
         {
-            if (flag is not null)
+            var db = w.Db;
+            var flag = await db.Flags.FirstOrDefaultAsync(f => f.Id == id, ct);
+            if (flag is null || !FlagRules.CanRead(scope, flag))
             {
-                await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"督办件#{id} {Labels.Of(action)}", null, ct);
+                var missing = $"找不到编号为 {id} 的督办件";
+                return flag is null ? Refusal.Invalid(missing) : Refusal.Forbidden($"督办件#{id} {Labels.Of(action)}", missing);
             }
-            return FlagResult.Fail($"找不到编号为 {id} 的督办件");
-        }
-        if (FlagRules.Refusal(action, flag.State, scope, flag) is { } refusal)
-        {
-            if (!FlagRules.IsAddressee(scope, flag) && scope.Role != Roles.Supervisor)
+            if (FlagRules.Refusal(action, flag.State, scope, flag) is { } refusal)
             {
-                await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"督办件#{id} {Labels.Of(action)}", null, ct);
+                return !FlagRules.IsAddressee(scope, flag) && scope.Role != Roles.Supervisor
+                    ? Refusal.Forbidden($"督办件#{id} {Labels.Of(action)}", refusal)
+                    : Refusal.Invalid(refusal);
             }
-            return FlagResult.Fail(refusal);
-        }
-        if (flag.Version != version)
-        {
-            return FlagResult.Fail(Stale);
-        }
-        var words = text?.Trim();
-        switch (action)
-        {
-            case FlagAction.Answer when words is not { Length: >= 4 and <= 2000 }:
-                return FlagResult.Fail("请填写整改情况（4至2000字）");
-            case FlagAction.Return when words is not { Length: >= 4 and <= 2000 }:
-                return FlagResult.Fail("请填写退回理由（4至2000字）");
-            case FlagAction.Close when words is { Length: > 2000 }:
-                return FlagResult.Fail("核验意见不能超过2000字");
-        }
-        if (files.Count > 0)
-        {
-            var settings = await PolicyStore.LoadValuesAsync(db, ct);
-            if (EvidenceStore.Problem(files, SupervisionPolicy.FromSettings(settings)) is { } bad)
+            if (flag.Version != version)
             {
-                return FlagResult.Fail(bad);
+                return Refusal.Conflict(Stale);
             }
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var step = new FlagEvent { FlagId = flag.Id, At = now, User = scope.Name, Action = action, From = flag.State, To = FlagRules.After(action), Text = string.IsNullOrEmpty(words) ? null : words };
-        flag.State = step.To;
-        flag.Version++;
-        if (action == FlagAction.Close)
-        {
-            flag.ClosedOn = Today;
-        }
-        db.FlagEvents.Add(step);
-        var stored = files.Count > 0 ? await evidence.WriteAsync(files, scope.Name, now, ct) : [];
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.SaveChangesAsync(ct);
-            foreach (var file in stored)
+            if (files.Count > 0)
             {
-                file.FlagId = flag.Id;
-                file.EventId = step.Id;
+                var settings = await PolicyStore.LoadValuesAsync(db, ct);
+                if (EvidenceStore.Problem(files, SupervisionPolicy.FromSettings(settings)) is { } bad)
+                {
+                    return Refusal.Invalid(bad);
+                }
             }
-            db.FlagEvidence.AddRange(stored);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+            var words = text?.Trim();
+            var step = new FlagEvent { FlagId = flag.Id, At = w.Now, User = scope.Name, Action = action, From = flag.State, To = FlagRules.After(action), Text = string.IsNullOrEmpty(words) ? null : words };
+            flag.State = step.To;
+            flag.Version++;
+            if (action == FlagAction.Close)
+            {
+                flag.ClosedOn = w.Today;
+            }
+            flag.Events.Add(step);
+            // The files are on disk before the commit; a rolled-back step deletes them again below.
+            stored = files.Count > 0 ? await evidence.WriteAsync(files, scope.Name, w.Now, ct) : [];
+            // The step's id exists once it is saved; the files are linked to it in the same transaction.
+            w.OnSaved(() =>
+            {
+                foreach (var file in stored)
+                {
+                    file.FlagId = flag.Id;
+                    file.EventId = step.Id;
+                }
+                db.FlagEvidence.AddRange(stored);
+            });
+            if (flag.TownId is { } town)
+            {
+                w.TouchedTowns([town]);
+            }
+            return null;
+        }, ct);
+        if (!written.Ok)
         {
             evidence.Delete(stored);
-            return FlagResult.Fail(Stale);
+            return FlagResult.Fail(written.Problems[0]);
         }
-        catch
-        {
-            evidence.Delete(stored);
-            throw;
-        }
-        notifier.Publish(new DataChange([]));
-        return new FlagResult(true, null, flag.Id);
+        return new FlagResult(true, null, id);
     }
 
     public async Task<SupervisionFlag?> GetAsync(int id, CancellationToken ct = default)
@@ -248,7 +246,7 @@ public sealed class FlagService(
         if (flag is not null && !FlagRules.CanRead(scope, flag))
         {
             // An outsider opening a flag (a guessed link): refused and recorded, and shown as not found.
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"查看督办件#{id}", null, ct);
+            await ActivityLogs.WriteAsync(db, clock, scope, ActivityLog.Kinds.Denied, $"查看督办件#{id}", null, ct);
             return null;
         }
         return flag;
@@ -267,7 +265,7 @@ public sealed class FlagService(
         var flag = await db.Flags.AsNoTracking().Include(f => f.Town).FirstOrDefaultAsync(f => f.Id == file.FlagId, ct);
         if (flag is null || !FlagRules.CanRead(scope, flag))
         {
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, $"下载督办件#{file.FlagId}的佐证材料", file.FileName, ct);
+            await ActivityLogs.WriteAsync(db, clock, scope, ActivityLog.Kinds.Denied, $"下载督办件#{file.FlagId}的佐证材料", file.FileName, ct);
             return null;
         }
         return (file, evidence.PathOf(file));

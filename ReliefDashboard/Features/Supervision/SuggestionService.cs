@@ -1,12 +1,16 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Overview;
 using ReliefDashboard.Features.Scorecards;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Supervision;
 
@@ -36,6 +40,7 @@ public sealed class SuggestionService(
     IDbContextFactory<ReliefDbContext> dbFactory,
     DashboardFeed feed,
     CurrentUser current,
+    DistrictWrite writes,
     TimeProvider clock)
 {
     private DateOnly Today => clock.Today();
@@ -170,7 +175,7 @@ public sealed class SuggestionService(
         var stored = await db.Benefits.AsNoTracking().Where(b => b.Breaches > 0 && b.VoidedAt == null)
             .Select(b => new { b.TownId, b.HouseholdId, b.Breaches }).ToListAsync(ct);
         var breaches = stored
-            .SelectMany(b => Enum.GetValues<ViolationKind>().Where(k => (b.Breaches & Benefits.BenefitLedger.Bit(k)) != 0).Select(k => (b.TownId, b.HouseholdId, Kind: k)))
+            .SelectMany(b => Enum.GetValues<ViolationKind>().Where(k => (b.Breaches & BenefitLedger.Bit(k)) != 0).Select(k => (b.TownId, b.HouseholdId, Kind: k)))
             .Distinct();
         foreach (var group in breaches.GroupBy(b => (b.TownId, b.Kind)))
         {
@@ -204,25 +209,34 @@ public sealed class SuggestionService(
     public async Task<FlagResult> DismissAsync(Suggestion suggestion, string reason, CancellationToken ct = default)
     {
         var scope = await current.GetAsync();
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (scope.Role != Roles.Supervisor)
+        var input = new DismissInput(suggestion.Key, suggestion.Facts, reason);
+        var written = await writes.CommitAsync(input, new WriteRequest(ChangeKind.Flag, "督办建议", "忽略督办建议"), scope, w =>
         {
-            await ActivityLogs.WriteAsync(db, scope, ActivityLog.Kinds.Denied, "忽略督办建议", suggestion.Key, ct);
-            return FlagResult.Fail("只有督查人员可以处理督办建议");
-        }
-        if (reason.Trim().Length is < 4 or > 500)
-        {
-            return FlagResult.Fail("请填写忽略理由（4至500字）");
-        }
-        db.SuggestionDismissals.Add(new SuggestionDismissal
-        {
-            Key = suggestion.Key,
-            Facts = suggestion.Facts,
-            Reason = reason.Trim(),
-            User = scope.Name,
-            At = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync(ct);
-        return new FlagResult(true, null);
+            if (scope.Role != Roles.Supervisor)
+            {
+                return Task.FromResult<Refusal?>(Refusal.Forbidden("忽略督办建议", "只有督查人员可以处理督办建议"));
+            }
+            w.Db.SuggestionDismissals.Add(new SuggestionDismissal
+            {
+                Key = suggestion.Key,
+                Facts = suggestion.Facts,
+                Reason = reason.Trim(),
+                User = scope.Name,
+                At = w.Now,
+            });
+            return Task.FromResult<Refusal?>(null);
+        }, ct);
+        return written.Ok ? new FlagResult(true, null) : FlagResult.Fail(written.Problems[0]);
+    }
+}
+
+/// <summary>A suggestion set aside: which one, the facts it stood on, and why.</summary>
+public sealed record DismissInput(string Key, string Facts, string Reason);
+
+public sealed class DismissInputValidator : FluentValidation.AbstractValidator<DismissInput>
+{
+    public DismissInputValidator()
+    {
+        RuleFor(x => x.Reason).Must(r => r.Trim().Length is >= 4 and <= 500).WithMessage("请填写忽略理由（4至500字）");
     }
 }

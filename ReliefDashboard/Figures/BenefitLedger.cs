@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 
-namespace ReliefDashboard.Features.Benefits;
+namespace ReliefDashboard.Figures;
 
 /// <summary>A recorded payment that breaks a rule as the settings stand today, with the household it belongs to.</summary>
 public sealed record ViolationRow(

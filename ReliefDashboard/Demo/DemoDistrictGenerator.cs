@@ -1,6 +1,6 @@
 using ReliefDashboard.Domain;
 
-namespace ReliefDashboard.Data.Demo;
+namespace ReliefDashboard.Demo;
 
 /// <summary>
 /// A plausible relocation district from a fixed seed: the same seed, size and date always give the same

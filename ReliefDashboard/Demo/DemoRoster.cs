@@ -1,7 +1,7 @@
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Roster;
 
-namespace ReliefDashboard.Data.Demo;
+namespace ReliefDashboard.Demo;
 
 /// <summary>
 /// The demo district written as a roster workbook instead of into a database: the same generator, seed and date,

@@ -1,54 +1,56 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
+using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Scorecards;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
-namespace ReliefDashboard.Data.Demo;
+namespace ReliefDashboard.Demo;
 
 /// <summary>
-/// Writes a generated district into an empty database in one transaction. Towns go through EF; households and
-/// everything they own go through prepared statements with ids assigned here, because a million households
-/// through the change tracker take a quarter of an hour.
+/// Writes a generated district into an empty database in one write through the pipeline. Towns go through EF;
+/// households and everything they own go through prepared statements with ids assigned here, because a million
+/// households through the change tracker take a quarter of an hour.
 /// </summary>
 public static class DemoDataLoader
 {
-    public static async Task<int> LoadAsync(ReliefDbContext db, int households, DateOnly asOf, CancellationToken ct = default)
+    public static async Task<int> LoadAsync(DistrictWrite writes, int households, DateOnly asOf, CancellationToken ct = default,
+        Action<ReliefDbContext>? alsoWrite = null)
     {
-        if (await db.Households.AnyAsync(ct) || await db.Towns.AnyAsync(ct))
-        {
-            throw new InvalidOperationException("数据库中已有辖区数据，演示数据只能载入空数据库。");
-        }
-        var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
-        var generator = new DemoDistrictGenerator(households, asOf, policy);
+        var written = 0;
+        var result = await writes.CommitAsync(new WriteRequest(ChangeKind.Bulk, HistorySource, "载入演示辖区") { IsBulk = true },
+            UserScope.System("系统"), async w =>
+            {
+                var db = w.Db;
+                if (await db.Households.AnyAsync(ct) || await db.Towns.AnyAsync(ct))
+                {
+                    return Refusal.Invalid("数据库中已有辖区数据，演示数据只能载入空数据库。");
+                }
+                var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
+                var generator = new DemoDistrictGenerator(households, asOf, policy);
+                var towns = DemoDistrictGenerator.BuildTowns();
+                db.Towns.AddRange(towns);
+                await w.FlushAsync(ct);
+                var benefitPolicy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct));
+                var money = new DemoBenefits(asOf, benefitPolicy, w.Now);
+                db.Factories.AddRange(money.Factories(towns));
+                await w.FlushAsync(ct);
+                db.ChangeTracker.Clear();
 
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var towns = DemoDistrictGenerator.BuildTowns();
-            db.Towns.AddRange(towns);
-            await db.SaveChangesAsync(ct);
-            var money = new DemoBenefits(asOf, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct)));
-            db.Factories.AddRange(money.Factories(towns));
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-
-            var months = Months.CompletedBefore(asOf, Months.History);
-            var history = new MonthlyFiguresBuilder(months, policy);
-            var written = Write(db, tx.GetDbTransaction(), generator.Households(towns), history, money, ct);
-            db.MonthlyFigures.AddRange(history.Rows);
-            db.FigureMonths.AddRange(months.Select(m => new FigureMonth { Month = m, TakenAt = DateTime.UtcNow, Source = HistorySource }));
-            await db.SaveChangesAsync(ct);
-            await ScorecardService.ScoreMissingMonthsAsync(db, DateTime.UtcNow, ct);
-            await Features.Benefits.BenefitLedger.RefreshAsync(db, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct)), null, ct);
-            await tx.CommitAsync(ct);
-            return written;
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+                var months = Months.CompletedBefore(asOf, Months.History);
+                var history = new MonthlyFiguresBuilder(months, policy);
+                written = Write(db, w.Transaction, generator.Households(towns), history, money, ct);
+                db.MonthlyFigures.AddRange(history.Rows);
+                db.FigureMonths.AddRange(months.Select(m => new FigureMonth { Month = m, TakenAt = w.Now, Source = HistorySource }));
+                alsoWrite?.Invoke(db);
+                w.OnSaved(() => ScorecardService.ScoreMissingMonthsAsync(db, w.Now, ct));
+                await BenefitLedger.RefreshAsync(db, benefitPolicy, null, ct);
+                w.SkipPaymentChecks = true;
+                return null;
+            }, ct);
+        return result.Ok ? written : throw new InvalidOperationException(string.Join("；", result.Problems));
     }
 
     public const string HistorySource = "演示数据载入时按记录回溯";

@@ -1,6 +1,6 @@
 using ReliefDashboard.Domain;
 
-namespace ReliefDashboard.Data.Demo;
+namespace ReliefDashboard.Demo;
 
 /// <summary>
 /// The demo district's money: payments under each clause that rest on the household's own records and keep the
@@ -8,7 +8,7 @@ namespace ReliefDashboard.Data.Demo;
 /// and — as an old ledger would bring in — a handful of payments that break a rule, so the violations list is real.
 /// Deterministic for a given district.
 /// </summary>
-public sealed class DemoBenefits(DateOnly asOf, BenefitPolicy policy)
+public sealed class DemoBenefits(DateOnly asOf, BenefitPolicy policy, DateTime recordedAt)
 {
     public const string Source = "演示数据";
     public const string LegacySource = "旧台账迁移（演示）";
@@ -46,7 +46,7 @@ public sealed class DemoBenefits(DateOnly asOf, BenefitPolicy policy)
                 Fund = fund,
                 Voucher = $"延区财拨〔{paid.Year}〕{rng.Next(1, 400)}号",
                 RecordedBy = "演示数据",
-                RecordedAt = DateTime.UtcNow,
+                RecordedAt = recordedAt,
                 Source = source,
             };
             Benefits.Add(b);
@@ -227,7 +227,7 @@ public sealed class DemoBenefits(DateOnly asOf, BenefitPolicy policy)
                     DepositPaidOn = paid ? opened.AddDays(15) : null,
                     OpenedOn = opened,
                     UpdatedBy = "演示数据",
-                    UpdatedAt = DateTime.UtcNow,
+                    UpdatedAt = recordedAt,
                     Version = 1,
                 };
             }

@@ -1,4 +1,4 @@
-namespace ReliefDashboard.Data.Demo;
+namespace ReliefDashboard.Demo;
 
 /// <summary>Invented names for the demo district; any likeness to real places or people is chance.</summary>
 internal static class DemoNames

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using ReliefDashboard.Data;
 using ReliefDashboard.Features.Accounts;
 
-namespace ReliefDashboard.Data;
+namespace ReliefDashboard.Startup;
 
 /// <summary>
 /// Prepares the database as the first hosted service, so it is migrated (and, on a new database started with
@@ -20,7 +21,7 @@ public sealed class DatabaseInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var prepared = await DatabaseSetup.PrepareAsync(factory, configuration.GetValue("Demo:Create", false), clock, logger, cancellationToken);
+        var prepared = await DatabaseStart.PrepareAsync(factory, configuration.GetValue("Demo:Create", false), clock, logger, cancellationToken);
         deployment.IsDemo = prepared.IsDemo;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {

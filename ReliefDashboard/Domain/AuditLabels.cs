@@ -1,4 +1,4 @@
-namespace ReliefDashboard.Features.Households;
+namespace ReliefDashboard.Domain;
 
 /// <summary>Chinese names for the entities and fields the audit trail records by identifier.</summary>
 public static partial class AuditLabels
@@ -11,6 +11,7 @@ public static partial class AuditLabels
         "Industry" => "产业",
         "SafetyNetCoverage" => "兜底保障",
         "Training" => "技能培训",
+        "CommunityFactory" => "社区工厂",
         "Benefit" => "补贴发放",
         "ShopfrontRental" => "门面房租赁",
         "BusinessLoan" => "无息贷款",
@@ -69,12 +70,54 @@ public static partial class AuditLabels
         ["Provider"] = "培训机构",
         ["Hours"] = "学时",
         ["Certificate"] = "证书",
+        ["Amount"] = "金额（元）",
+        ["PaidOn"] = "发放日期",
+        ["ForMonth"] = "所属月份",
+        ["Fund"] = "资金来源",
+        ["Voucher"] = "凭证号",
+        ["EmploymentId"] = "就业记录",
+        ["IndustryId"] = "产业记录",
+        ["ShopfrontId"] = "门面房记录",
+        ["VoidReason"] = "作废原因",
+        ["Unit"] = "门面",
+        ["Business"] = "经营项目",
+        ["MonthlyRent"] = "月租金（元）",
+        ["Lender"] = "放款机构",
+        ["Purpose"] = "用途",
+        ["AppliedOn"] = "申请日期",
+        ["DisbursedOn"] = "放款日期",
+        ["DueOn"] = "到期日期",
     };
+
+    /// <summary>Fields whose name means something else on one kind of record.</summary>
+    private static readonly Dictionary<(string Entity, string Field), string> EntityFields = new()
+    {
+        [("Benefit", "Kind")] = "补贴类型",
+        [("BusinessLoan", "Status")] = "贷款状态",
+        [("Industry", "Type")] = "产业类型",
+    };
+
+    /// <summary>
+    /// The one row a save writes for what the system recomputed (status and the household's counters), shown as
+    /// “系统重算”, never as fields a person typed.
+    /// </summary>
+    public const string Recomputed = "Recomputed";
 
     /// <summary>The field of an audit row that lists a whole new record (written by the roster import).</summary>
     public const string WholeRecord = "Record";
 
-    public static string Field(string field) => field == WholeRecord ? "整条记录" : Fields.GetValueOrDefault(field, field);
+    public static string Field(string field) => field switch
+    {
+        WholeRecord => "整条记录",
+        Recomputed => "达标状态",
+        _ => Fields.GetValueOrDefault(field, field),
+    };
+
+    public static string Field(string entity, string field) => EntityFields.GetValueOrDefault((entity, field)) ?? Field(field);
+
+    /// <summary>The Chinese label of a field, or null when the trail has none (an identifier no person should read).</summary>
+    public static string? Known(string entity, string field) =>
+        EntityFields.GetValueOrDefault((entity, field)) ?? (field is WholeRecord or Recomputed ? Field(field) : Fields.GetValueOrDefault(field));
 
     /// <summary>ID numbers and phones stay masked in the history too, also inside a whole record's list of values.</summary>
     public static string? Value(string field, string? value) => field switch
