@@ -43,7 +43,7 @@ public sealed class BenefitRulesTests
         var over = BenefitRules.Check(Policy, Award(), Ledger(Subsidy(19_999, industry: 10)));
         var violation = Assert.Single(over);
         Assert.Equal(ViolationKind.OverCap, violation.Kind);
-        Assert.Equal("不符合三(一)、三(三)：产业扶持资金历年累计不得超过20,000元：本户已享受19,999元，本次5,000元，合计24,999元", violation.Text);
+        Assert.Equal("不符合三(一)、三(三)：产业扶持资金历年累计不得超过¥20,000.00：本户已享受¥19,999.00，本次¥5,000.00，合计¥24,999.00", violation.Text);
 
         Assert.Empty(BenefitRules.Check(Policy, Award(), Ledger(Subsidy(15_000, industry: 10))));
         Assert.Empty(BenefitRules.Check(Policy, Subsidy(1), Ledger(Subsidy(19_999, industry: 10))));
@@ -64,7 +64,7 @@ public sealed class BenefitRulesTests
         var second = BenefitRules.Check(Policy, Award(), Ledger(Award() with { PaidOn = new(2025, 5, 1), Id = 1 }));
         var violation = Assert.Single(second);
         Assert.Equal(ViolationKind.Duplicate, violation.Kind);
-        Assert.Equal("不符合三(三)：产业扶持政策不能重复享受：已于2025-05-01发放自主创业以奖代补5,000元", violation.Text);
+        Assert.Equal("不符合三(三)：产业扶持政策不能重复享受：已于2025-05-01发放自主创业以奖代补¥5,000.00", violation.Text);
 
         // A second park award too, even for another industry of the household.
         var park = new BenefitClaim(BenefitKind.ParkAward, 3000, Paid, null, null, null, 10, null);
@@ -114,7 +114,7 @@ public sealed class BenefitRulesTests
 
         // One payment per member per month.
         var twice = BenefitRules.Check(Policy, GraduatePay(month), Ledger(GraduatePay(month) with { Id = 1 }));
-        Assert.Equal("不符合三(二)：同一人同一月份不能重复发放：已于2026-11-10发放高校毕业生岗位补贴1,000元（2026年10月）", Assert.Single(twice).Text);
+        Assert.Equal("不符合三(二)：同一人同一月份不能重复发放：已于2026-11-10发放高校毕业生岗位补贴¥1,000.00（2026年10月）", Assert.Single(twice).Text);
         Assert.Empty(BenefitRules.Check(Policy, GraduatePay(month), Ledger(GraduatePay(new(2026, 9, 1)) with { Id = 1 })));
     }
 
@@ -128,7 +128,7 @@ public sealed class BenefitRulesTests
         Assert.Contains("一次性奖励不能重复发放", Assert.Single(BenefitRules.Check(Policy, reward, WithJob(Away(12)) with { Prior = [reward with { Id = 1 }] })).Text);
 
         // The amount is the setting the plan leaves as "X".
-        Assert.Contains("跨区域就业奖励为1,500元，本次2,000元超出标准",
+        Assert.Contains("跨区域就业奖励为¥1,500.00，本次¥2,000.00超出标准",
             Assert.Single(BenefitRules.Check(Policy with { CrossRegionReward = 1500 }, reward, WithJob(Away(12)))).Text);
     }
 

@@ -51,7 +51,7 @@ public class BenefitsTests(AppFixture app)
         await dialog.Locator("[data-testid=save]").ClickAsync();
 
         var errors = dialog.Locator("[data-testid=save-errors]");
-        await Assertions.Expect(errors).ToContainTextAsync("不符合三(一)、三(三)：产业扶持资金历年累计不得超过20,000元");
+        await Assertions.Expect(errors).ToContainTextAsync("不符合三(一)、三(三)：产业扶持资金历年累计不得超过¥20,000.00");
         await Assertions.Expect(errors).ToContainTextAsync($"合计{BenefitRules.Yuan(20_001)}");
         await using (var db = await factory.CreateDbContextAsync())
         {

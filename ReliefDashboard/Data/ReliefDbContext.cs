@@ -76,6 +76,10 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>Money columns hold whole fen (INTEGER); SQL sums them exactly.</summary>
+    private static readonly Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<decimal, long> FenConverter =
+        new(yuan => Fen.FromYuan(yuan), fen => Fen.ToYuan(fen));
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);
@@ -246,6 +250,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.Property(m => m.Employer).HasMaxLength(80);
             e.Property(m => m.Park).HasMaxLength(60);
             e.Property(m => m.PostType).HasMaxLength(40);
+            e.Property(m => m.MonthlyPay).HasConversion(FenConverter);
             e.HasOne(m => m.Member).WithMany().HasForeignKey(m => m.MemberId).OnDelete(DeleteBehavior.Restrict);
             e.HasIndex(m => new { m.HouseholdId, m.Channel });
             // Covers the public-welfare post counts of the policy-implementation page.
@@ -255,6 +260,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
         {
             e.ToTable("Industries");
             e.Property(m => m.Type).HasMaxLength(60);
+            e.Property(m => m.AnnualIncome).HasConversion(FenConverter);
             e.HasIndex(m => new { m.HouseholdId, m.Channel });
             // Covers the policy-implementation page's park and PV counts, so they read the channel's slice of an index.
             e.HasIndex(m => new { m.Channel, m.Park, m.PvStation, m.StartDate, m.EndDate, m.HouseholdId, m.PvShareKw }).HasDatabaseName("IX_Industries_Programme");
@@ -271,6 +277,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
         b.Entity<SafetyNetCoverage>(e =>
         {
             e.ToTable("Coverages");
+            e.Property(m => m.MonthlyAmount).HasConversion(FenConverter);
             e.HasIndex(m => m.HouseholdId);
         });
         b.Entity<AuditEntry>(e =>
@@ -285,7 +292,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
         });
         b.Entity<Benefit>(e =>
         {
-            e.Property(x => x.Amount).HasConversion<double>();
+            e.Property(x => x.Amount).HasConversion(FenConverter);
             e.Property(x => x.Fund).HasMaxLength(60);
             e.Property(x => x.Voucher).HasMaxLength(60);
             e.Property(x => x.RecordedBy).HasMaxLength(100);
@@ -312,7 +319,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
         });
         b.Entity<ShopfrontRental>(e =>
         {
-            e.Property(x => x.MonthlyRent).HasConversion<double>();
+            e.Property(x => x.MonthlyRent).HasConversion(FenConverter);
             e.Property(x => x.Unit).HasMaxLength(40);
             e.Property(x => x.Business).HasMaxLength(60);
             e.Property(x => x.Version).IsConcurrencyToken();
@@ -322,7 +329,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
         });
         b.Entity<BusinessLoan>(e =>
         {
-            e.Property(x => x.Amount).HasConversion<double>();
+            e.Property(x => x.Amount).HasConversion(FenConverter);
             e.Property(x => x.Lender).HasMaxLength(40);
             e.Property(x => x.Purpose).HasMaxLength(100);
             e.Property(x => x.Version).IsConcurrencyToken();
@@ -332,7 +339,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
         b.Entity<CommunityFactory>(e =>
         {
             e.Property(x => x.RentedAreaSqm).HasConversion<double>();
-            e.Property(x => x.MonthlyRent).HasConversion<double>();
+            e.Property(x => x.MonthlyRent).HasConversion(FenConverter);
             e.Property(x => x.Name).HasMaxLength(60);
             e.Property(x => x.Operator).HasMaxLength(60);
             e.Property(x => x.UpdatedBy).HasMaxLength(100);

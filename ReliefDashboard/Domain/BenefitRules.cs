@@ -318,7 +318,8 @@ public static class BenefitRules
     private static bool ActiveInMonth(DateOnly start, DateOnly? end, DateOnly month) =>
         start < month.AddMonths(1) && (end is null || end.Value >= month);
 
-    public static string Yuan(decimal amount) => $"{amount.ToString("#,0.##", CultureInfo.InvariantCulture)}元";
+    /// <summary>An amount as every page shows money: ¥ with two decimals.</summary>
+    public static string Yuan(decimal amount) => Fen.Show(amount);
 
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -144,7 +144,7 @@ public static class StatusRules
         if (i.Channel is Channel.Photovoltaic or Channel.AssetIncome && policy.ShareIncomeStableWhileActiveAndPaying)
         {
             return i.AnnualIncome > 0
-                ? $"{Labels.Of(i.Channel)}（{i.Type}）有效且年收益 ¥{i.AnnualIncome:N0}"
+                ? $"{Labels.Of(i.Channel)}（{i.Type}）有效且年收益 {Fen.Show(i.AnnualIncome)}"
                 : null;
         }
         if (i.StartDate.AddMonths(policy.StableIndustryMonths) <= asOf)

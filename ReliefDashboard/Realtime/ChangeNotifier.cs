@@ -33,6 +33,15 @@ public sealed record DataChange(ChangeKind Kind, IReadOnlyCollection<int> Househ
 
     /// <summary>Whether district figures (counts, rates, money sums, breaches, flags) can move.</summary>
     public bool MovesFigures => Kind is not ChangeKind.Administration || TownIds.Count > 0;
+
+    /// <summary>Whether a list of households (the registry) can change: their facts, a bulk change, a rule, a site's name.</summary>
+    public bool MovesHouseholds => Kind is ChangeKind.HouseholdData or ChangeKind.Bulk or ChangeKind.Policy or ChangeKind.Administration;
+
+    /// <summary>Whether money lists (ledger, breaches, factories) can change: money itself, or the jobs and rules its checks read.</summary>
+    public bool MovesMoney => Kind is ChangeKind.Money or ChangeKind.HouseholdData or ChangeKind.Bulk or ChangeKind.Policy or ChangeKind.Administration;
+
+    /// <summary>Whether 督办 lists can change: a flag step, the deadlines' settings, a town's name.</summary>
+    public bool MovesFlags => Kind is ChangeKind.Flag or ChangeKind.Policy or ChangeKind.Administration;
 }
 
 /// <summary>

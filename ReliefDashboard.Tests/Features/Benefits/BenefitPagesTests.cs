@@ -73,10 +73,10 @@ public class BenefitPagesTests : DashboardTestContext
         var cut = Render<BenefitsPanel>(p => p.Add(x => x.Household, household));
 
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-testid=benefit-row]").Count));
-        Assert.Contains("10,000元 / 20,000元", cut.Find("[data-testid=cap-usage]").TextContent);
-        Assert.Contains("还可享受 10,000元", cut.Find("[data-testid=cap-usage]").TextContent);
+        Assert.Contains("¥10,000.00 / ¥20,000.00", cut.Find("[data-testid=cap-usage]").TextContent);
+        Assert.Contains("还可享受 ¥10,000.00", cut.Find("[data-testid=cap-usage]").TextContent);
         var violation = Assert.Single(cut.FindAll("[data-testid=benefit-violation]"));
-        Assert.Contains("不符合三(一)：产业扶持政策不能重复享受：已于2025-03-01发放园区达标奖补3,000元", violation.TextContent);
+        Assert.Contains("不符合三(一)：产业扶持政策不能重复享受：已于2025-03-01发放园区达标奖补¥3,000.00", violation.TextContent);
         Assert.NotEmpty(cut.FindAll("[data-testid=add-benefit]"));
     }
 
@@ -106,7 +106,7 @@ public class BenefitPagesTests : DashboardTestContext
 
         var cut = Render<BenefitsPage>();
 
-        cut.WaitForAssertion(() => Assert.Contains("共 3 笔，合计 10,000元", cut.Find("[data-testid=ledger-total]").TextContent));
+        cut.WaitForAssertion(() => Assert.Contains("共 3 笔，合计 ¥10,000.00", cut.Find("[data-testid=ledger-total]").TextContent));
         Assert.Contains("违规发放（1）", cut.Markup);
     }
 
@@ -137,7 +137,7 @@ public class BenefitPagesTests : DashboardTestContext
         Assert.Contains("0 / 3 个", cut.Find("[data-testid=target-parks]").TextContent);
         Assert.Contains("青石镇 · 青石镇农业特色产业园：1 户", cut.Find("[data-testid=target-parks]").TextContent);
         Assert.Contains("0 / 398 户", cut.Find("[data-testid=target-pv]").TextContent);
-        Assert.Contains("10,000元", cut.Find("[data-testid=money-by-clause]").TextContent);
+        Assert.Contains("¥10,000.00", cut.Find("[data-testid=money-by-clause]").TextContent);
         Assert.Contains("重复享受 1 笔", cut.Find("[data-testid=violation-summary]").TextContent);
     }
 
@@ -161,7 +161,7 @@ public class BenefitPagesTests : DashboardTestContext
         var figures = await Services.GetRequiredService<Overview.DashboardFeed>().GetAsync();
 
         var district = Render<MoneyPanel>(p => p.Add(x => x.Figures, figures).Add(x => x.Scope, Supervisor));
-        Assert.Equal("10,000元", district.Find("[data-testid=money-total]").TextContent);
+        Assert.Equal("¥10,000.00", district.Find("[data-testid=money-total]").TextContent);
         Assert.Contains("违规发放 1 笔", district.Find("[data-testid=money-violations]").TextContent);
 
         // 区人社局 leads channels 2, 4 and 5: park awards and industry subsidies (三(一)) are not its payments.

@@ -63,7 +63,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
         var refused = await service.RecordAsync(Payment(BenefitKind.SelfEmploymentAward, 5_000, shop));
 
         Assert.Equal(SaveOutcome.Invalid, refused.Outcome);
-        Assert.Equal("不符合三(一)、三(三)：产业扶持资金历年累计不得超过20,000元：本户已享受19,999元，本次5,000元，合计24,999元", Assert.Single(refused.Errors));
+        Assert.Equal("不符合三(一)、三(三)：产业扶持资金历年累计不得超过¥20,000.00：本户已享受¥19,999.00，本次¥5,000.00，合计¥24,999.00", Assert.Single(refused.Errors));
         Assert.Equal((1, 1), await CountsAsync());
 
         // The household's panel shows what counts toward the cap.
@@ -141,8 +141,8 @@ public sealed class BenefitServiceTests : ServiceTestBase
             Status = LoanStatus.Applied,
         };
 
-        Assert.Equal("不符合三(三)：创业无息贷款额度为50,000元至80,000元，本次49,999元", Assert.Single((await service.SaveLoanAsync(Loan(49_999))).Errors));
-        Assert.Equal("不符合三(三)：创业无息贷款额度为50,000元至80,000元，本次80,001元", Assert.Single((await service.SaveLoanAsync(Loan(80_001))).Errors));
+        Assert.Equal("不符合三(三)：创业无息贷款额度为¥50,000.00至¥80,000.00，本次¥49,999.00", Assert.Single((await service.SaveLoanAsync(Loan(49_999))).Errors));
+        Assert.Equal("不符合三(三)：创业无息贷款额度为¥50,000.00至¥80,000.00，本次¥80,001.00", Assert.Single((await service.SaveLoanAsync(Loan(80_001))).Errors));
         Assert.StartsWith("不符合三(三)：无息贷款用于解决搬迁户创业资金困难", Assert.Single((await service.SaveLoanAsync(Loan(50_000))).Errors));
 
         await AddIndustryAsync(Seeded.Met, Channel.CommunityFactoryOrBusiness, "便民超市", licence: "92610623MA00000001");
@@ -235,7 +235,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
         Assert.Equal(2, rows.Count);
         var park = rows.Single(r => r.Kind == BenefitKind.ParkAward);
         Assert.Equal(new DateOnly(2026, 3, 1), park.PaidOn);
-        Assert.Equal("不符合三(一)：产业扶持政策不能重复享受：已于2025-03-01发放园区达标奖补3,000元", Assert.Single(park.Violations).Text);
+        Assert.Equal("不符合三(一)：产业扶持政策不能重复享受：已于2025-03-01发放园区达标奖补¥3,000.00", Assert.Single(park.Violations).Text);
         Assert.Contains(rows.Single(r => r.Kind == BenefitKind.GraduatePostSubsidy).Violations, v => v.Text.Contains("未登记为未就业大学毕业生"));
 
         // Town staff of the other town see none of it.
@@ -341,7 +341,7 @@ public sealed class BenefitServiceTests : ServiceTestBase
         var results = await Task.WhenAll(Task.Run(() => Clerk().RecordAsync(Pay(b, 3_000))), Task.Run(() => Clerk().RecordAsync(Pay(c, 3_000))));
 
         Assert.Equal(1, results.Count(r => r.Ok));
-        Assert.Contains("合计21,000元", results.Single(r => !r.Ok).Errors[0]);
+        Assert.Contains("合计¥21,000.00", results.Single(r => !r.Ok).Errors[0]);
         await using var check = database.Seed();
         Assert.Equal(18_000m, (await check.Benefits.ToListAsync()).Sum(x => x.Amount));
     }

@@ -69,6 +69,47 @@ public class HouseholdCardPageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task TheHistory_AfterAddingAJob_SaysInChineseWhatTheClerkTyped_AndOnceWhatTheSystemRecomputed()
+    {
+        await using (var db = Database.Seed())
+        {
+            // A row as the trail wrote them before it had one format: a recomputed counter and a member named by id.
+            db.Audit.Add(new AuditEntry { At = new DateTime(2026, 1, 5), User = "旧系统", Source = "表单录入", HouseholdId = Seeded.NoMeasure, Entity = "Household", EntityId = Seeded.NoMeasure, Action = "修改", Field = "EmploymentMask", OldValue = "0", NewValue = "4" });
+            await db.SaveChangesAsync();
+        }
+        var head = Database.Seed().Members.Single(m => m.HouseholdId == Seeded.NoMeasure);
+        var saved = await Services.GetRequiredService<HouseholdEditService>().SaveEmploymentAsync(new EmploymentInput
+        {
+            HouseholdId = Seeded.NoMeasure,
+            Version = 0,
+            MemberId = head.Id,
+            Channel = Channel.IndustrialParkJob,
+            Employer = "东川建材有限公司",
+            Park = "东川工业园",
+            Location = WorkLocation.InsideDistrict,
+            ContractMonths = 12,
+            HasSocialInsurance = true,
+            MonthlyPay = 3200,
+            StartDate = SmallDistrict.Today.AddMonths(-7).ToDateTime(TimeOnly.MinValue),
+        });
+        Assert.True(saved.Ok, string.Join("；", saved.Errors));
+
+        var cut = Open(Seeded.NoMeasure);
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=history] tbody tr")));
+        var rows = cut.FindAll("[data-testid=history] tbody tr").Select(r => r.TextContent).ToList();
+        // One line for the job the clerk added, with the member's name and the fields in Chinese; one recomputation.
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r.Contains($"新增就业（{head.Name}）") && r.Contains("用工单位：东川建材有限公司") && r.Contains($"成员：{head.Name}")
+            && r.Contains("合同期限（月）：12"));
+        Assert.Single(rows, r => r.Contains("系统重算") && r.Contains("无措施") && r.Contains("达标"));
+        // No identifier, counter or id shows through (the old counter row is left out).
+        var history = cut.Find("[data-testid=history]").TextContent;
+        Assert.DoesNotMatch("[A-Za-z]{2,}", history);
+        Assert.DoesNotContain("EmploymentMask", history);
+        Assert.DoesNotContain(head.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\u00a0", history);
+    }
+
+    [Fact]
     public void AnotherTownsHousehold_ShowsNoAccess_AndTheAttemptIsRecorded()
     {
         var cut = Open(Seeded.OtherTown);

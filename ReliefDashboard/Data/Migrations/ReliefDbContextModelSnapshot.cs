@@ -373,8 +373,8 @@ namespace ReliefDashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Amount")
-                        .HasColumnType("REAL");
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("BreachText")
                         .HasMaxLength(2000)
@@ -475,8 +475,8 @@ namespace ReliefDashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("Amount")
-                        .HasColumnType("REAL");
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("AppliedOn")
                         .HasColumnType("TEXT");
@@ -526,8 +526,8 @@ namespace ReliefDashboard.Data.Migrations
                     b.Property<DateOnly?>("DepositPaidOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("MonthlyRent")
-                        .HasColumnType("REAL");
+                    b.Property<long>("MonthlyRent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -611,8 +611,8 @@ namespace ReliefDashboard.Data.Migrations
                     b.Property<int>("MemberId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("MonthlyPay")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("MonthlyPay")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Park")
                         .HasMaxLength(60)
@@ -884,8 +884,8 @@ namespace ReliefDashboard.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("AnnualIncome")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("AnnualIncome")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
@@ -1735,8 +1735,8 @@ namespace ReliefDashboard.Data.Migrations
                     b.Property<int?>("MemberId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("MonthlyAmount")
-                        .HasColumnType("TEXT");
+                    b.Property<long?>("MonthlyAmount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
@@ -1902,8 +1902,8 @@ namespace ReliefDashboard.Data.Migrations
                     b.Property<int>("HouseholdId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<double>("MonthlyRent")
-                        .HasColumnType("REAL");
+                    b.Property<long>("MonthlyRent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SiteId")
                         .HasColumnType("INTEGER");

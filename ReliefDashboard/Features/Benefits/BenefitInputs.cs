@@ -47,6 +47,7 @@ public sealed class BenefitInputValidator : AbstractValidator<BenefitInput>
     public BenefitInputValidator(TimeProvider clock)
     {
         RuleFor(x => x.Kind).IsInEnum().WithMessage("请选择补贴类型");
+        RuleFor(x => x.Amount).Must(v => Fen.IsWhole(v)).WithMessage("金额最多两位小数（精确到分）");
         RuleFor(x => x.Amount).NotNull().WithMessage("请填写金额")
             .GreaterThan(0).WithMessage("金额应大于0")
             .LessThanOrEqualTo(1_000_000).WithMessage("金额不能超过1000000元")
@@ -72,6 +73,7 @@ public sealed class ShopfrontInputValidator : AbstractValidator<ShopfrontInput>
         RuleFor(x => x.SiteId).GreaterThan(0).WithMessage("请选择门面房所在安置社区");
         RuleFor(x => x.Unit).NotEmpty().WithMessage("请填写门面号").MaximumLength(40).WithMessage("门面号不能超过40个字");
         RuleFor(x => x.Business).NotEmpty().WithMessage("请填写经营项目").MaximumLength(60).WithMessage("经营项目不能超过60个字");
+        RuleFor(x => x.MonthlyRent).Must(v => Fen.IsWhole(v)).WithMessage("月租金最多两位小数（精确到分）");
         RuleFor(x => x.MonthlyRent).NotNull().WithMessage("请填写月租金")
             .GreaterThan(0).WithMessage("月租金应大于0").LessThanOrEqualTo(100_000).WithMessage("月租金不能超过100000元")
             .Must(a => a is null || decimal.Round(a.Value, 2) == a.Value).WithMessage("月租金最多两位小数（分）");
@@ -86,6 +88,7 @@ public sealed class LoanInputValidator : AbstractValidator<LoanInput>
 {
     public LoanInputValidator(TimeProvider clock)
     {
+        RuleFor(x => x.Amount).Must(v => Fen.IsWhole(v)).WithMessage("贷款金额最多两位小数（精确到分）");
         RuleFor(x => x.Amount).NotNull().WithMessage("请填写贷款金额").GreaterThan(0).WithMessage("贷款金额应大于0")
             .Must(a => a is null || decimal.Round(a.Value, 2) == a.Value).WithMessage("金额最多两位小数（分）");
         RuleFor(x => x.Lender).NotEmpty().WithMessage("请填写受理单位").MaximumLength(40).WithMessage("受理单位不能超过40个字");

@@ -35,6 +35,7 @@ public sealed class FactoryInputValidator : AbstractValidator<FactoryInput>
         RuleFor(x => x.Operator).NotEmpty().WithMessage("请填写经营企业").MaximumLength(60).WithMessage("经营企业不能超过60个字");
         RuleFor(x => x.RentedAreaSqm).NotNull().WithMessage("请填写租赁面积")
             .GreaterThan(0).WithMessage("租赁面积应大于0").LessThanOrEqualTo(100_000).WithMessage("租赁面积不能超过100000㎡");
+        RuleFor(x => x.MonthlyRent).Must(v => Fen.IsWhole(v)).WithMessage("月租金最多两位小数（精确到分）");
         RuleFor(x => x.MonthlyRent).NotNull().WithMessage("请填写月租金").GreaterThanOrEqualTo(0).WithMessage("月租金不能为负")
             .LessThanOrEqualTo(1_000_000).WithMessage("月租金不能超过1000000元");
         RuleFor(x => x.Workforce).NotNull().WithMessage("请填写总用工人数").InclusiveBetween(1, 100_000).WithMessage("总用工人数应为1至100000之间的整数");

@@ -56,9 +56,9 @@ public static class ProgrammeQueries
         }
         var groups = benefits.GroupBy(b => new { b.TownId, b.Kind });
         var rows = households
-            ? await groups.Select(g => new { g.Key.TownId, g.Key.Kind, Payments = g.Count(), Households = g.Select(b => b.HouseholdId).Distinct().Count(), Amount = g.Sum(b => (double)b.Amount) }).ToListAsync(ct)
-            : await groups.Select(g => new { g.Key.TownId, g.Key.Kind, Payments = g.Count(), Households = 0, Amount = g.Sum(b => (double)b.Amount) }).ToListAsync(ct);
-        return rows.Select(r => new MoneyGroup(r.TownId, r.Kind, r.Payments, r.Households, decimal.Round((decimal)r.Amount, 2))).ToList();
+            ? await groups.Select(g => new { g.Key.TownId, g.Key.Kind, Payments = g.Count(), Households = g.Select(b => b.HouseholdId).Distinct().Count(), Amount = g.Sum(b => b.Amount) }).ToListAsync(ct)
+            : await groups.Select(g => new { g.Key.TownId, g.Key.Kind, Payments = g.Count(), Households = 0, Amount = g.Sum(b => b.Amount) }).ToListAsync(ct);
+        return rows.Select(r => new MoneyGroup(r.TownId, r.Kind, r.Payments, r.Households, r.Amount)).ToList();
     }
 
     /// <summary>Payments whose stored check found a breach, counted in SQL by town and kind of breach.</summary>
@@ -121,8 +121,8 @@ public static class ProgrammeQueries
         var halved = await shops.CountAsync(s => s.StartDate >= halvedSince, ct);
 
         var loans = (await (townId is null ? db.Loans : db.Loans.Where(l => townHouseholds.Select(h => h.Id).Contains(l.HouseholdId)))
-                .GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(l => (double)l.Amount) }).ToListAsync(ct))
-            .Select(l => (l.Key, l.Count, decimal.Round((decimal)l.Amount, 2))).OrderBy(l => l.Key).ToList();
+                .GroupBy(l => l.Status).Select(g => new { g.Key, Count = g.Count(), Amount = g.Sum(l => l.Amount) }).ToListAsync(ct))
+            .Select(l => (l.Key, l.Count, l.Amount)).OrderBy(l => l.Key).ToList();
 
         var money = await MoneyAsync(db, townId, ct, households: true);
         var violations = await ViolationCountsAsync(db, townId, ct);

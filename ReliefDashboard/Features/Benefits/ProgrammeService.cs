@@ -63,7 +63,7 @@ public sealed class ProgrammeService(IDbContextFactory<ReliefDbContext> dbFactor
             rows = rows.Where(b => b.VoidedAt == null);
         }
         var total = await rows.CountAsync(ct);
-        var amount = await rows.Where(b => b.VoidedAt == null).SumAsync(b => (double?)b.Amount, ct) ?? 0;
+        var amount = await rows.Where(b => b.VoidedAt == null).SumAsync(b => (decimal?)b.Amount, ct) ?? 0;
         var page = await rows.OrderByDescending(b => b.PaidOn).ThenByDescending(b => b.Id)
             .Skip(Math.Max(0, q.Page) * q.PageSize).Take(q.PageSize)
             .Select(b => new LedgerRow(b.Id, b.HouseholdId, b.Household!.Code, b.Household.HeadName, b.Household.Town!.Name,
@@ -72,7 +72,7 @@ public sealed class ProgrammeService(IDbContextFactory<ReliefDbContext> dbFactor
             .ToListAsync(ct);
         var towns = await db.Towns.AsNoTracking().Where(t => scope.Role != Roles.TownStaff || t.Id == scope.TownId)
             .OrderBy(t => t.Id).Select(t => new Option(t.Id, t.Name, null)).ToListAsync(ct);
-        return new LedgerPage(page, total, decimal.Round((decimal)amount, 2), towns);
+        return new LedgerPage(page, total, amount, towns);
     }
 
     /// <summary>

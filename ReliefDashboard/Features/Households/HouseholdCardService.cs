@@ -57,8 +57,8 @@ public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFa
         var members = h.Members.ToDictionary(m => m.Id, m => m.Name);
         var audit = await db.Audit.AsNoTracking().Where(a => a.HouseholdId == householdId)
             .OrderByDescending(a => a.Id).ToListAsync(ct);
-        var history = audit.Select(a => new HistoryRow(a.At, a.User, a.Source, Describe(a, members, h),
-            AuditLabels.Field(a.Field), AuditLabels.Value(a.Field, a.OldValue), AuditLabels.Value(a.Field, a.NewValue))).ToList();
+        var history = audit.Where(a => !IsLegacyCounter(a)).Select(a => new HistoryRow(a.At, a.User, a.Source, Describe(a, members, h),
+            Label(a), Shown(a, a.OldValue, members), Shown(a, a.NewValue, members))).ToList();
         var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
         return (CardAccess.Found, new HouseholdCard(h, h.Town!.Name, h.Site!.Name, h.Site.Kind, sites, history, policy,
             scope.CanEdit(h.TownId), scope.CanReveal(h.TownId)));
@@ -95,13 +95,37 @@ public sealed class HouseholdCardService(IDbContextFactory<ReliefDbContext> dbFa
         return value;
     }
 
+    /// <summary>
+    /// Rows written before the trail had one format listed what the status rules recompute as if typed; the status
+    /// itself still reads as a recomputation, the counters (masks, worker counts) are not shown.
+    /// </summary>
+    private static bool IsLegacyCounter(AuditEntry a) =>
+        a.Entity == nameof(Household) && AuditTrail.Derived.Contains(a.Field) && a.Field != nameof(Household.Status) && a.Field != nameof(Household.HeadName);
+
+    /// <summary>A member named by id in an older row is shown by name.</summary>
+    private static string? Shown(AuditEntry a, string? value, Dictionary<int, string> members) =>
+        a.Field == nameof(Employment.MemberId) && int.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var id)
+            ? members.GetValueOrDefault(id, "（已注销成员）")
+            : AuditLabels.Value(a.Field, value);
+
+    private static bool IsRecomputation(AuditEntry a) =>
+        a.Field == AuditLabels.Recomputed || (a.Entity == nameof(Household) && a.Field == nameof(Household.Status));
+
+    private static string Label(AuditEntry a) =>
+        IsRecomputation(a) ? AuditLabels.Field(AuditLabels.Recomputed) : AuditLabels.Known(a.Entity, a.Field) ?? "其他字段";
+
     private static string Describe(AuditEntry a, Dictionary<int, string> members, Household h)
     {
+        if (IsRecomputation(a))
+        {
+            return "系统重算";
+        }
         var entity = AuditLabels.Entity(a.Entity);
-        var name = a.Entity switch
+        var name = a.Subject ?? a.Entity switch
         {
             "Member" => members.GetValueOrDefault(a.EntityId),
             "Employment" => h.Employments.FirstOrDefault(e => e.Id == a.EntityId)?.Member?.Name,
+            "Training" => h.Trainings.FirstOrDefault(t => t.Id == a.EntityId) is { } t ? members.GetValueOrDefault(t.MemberId) : null,
             _ => null,
         };
         return $"{a.Action}{entity}{(name is null ? "" : $"（{name}）")}";

@@ -64,7 +64,7 @@ public sealed class EmploymentInputValidator : AbstractValidator<EmploymentInput
         RuleFor(x => x.PostType).NotEmpty().When(x => x.Channel == Channel.PublicWelfarePost).WithMessage("公益性岗位须填写岗位类型")
             .MaximumLength(40).WithMessage("岗位类型不能超过40个字");
         RuleFor(x => x.ContractMonths).InclusiveBetween(1, 120).When(x => x.ContractMonths is not null).WithMessage("合同期限应在1至120个月之间");
-        RuleFor(x => x.MonthlyPay).GreaterThanOrEqualTo(0).WithMessage("月工资不能为负数").LessThanOrEqualTo(100_000).WithMessage("月工资不能超过100000元");
+        RuleFor(x => x.MonthlyPay).GreaterThanOrEqualTo(0).WithMessage("月工资不能为负数").LessThanOrEqualTo(100_000).WithMessage("月工资不能超过100000元").Must(v => Fen.IsWhole(v)).WithMessage("月工资最多两位小数（精确到分）");
         RuleFor(x => x.StartDate).NotNull().WithMessage("请填写开始日期");
         RuleFor(x => x.EndDate).Must((x, end) => end is null || x.StartDate is null || end.Value.Date >= x.StartDate.Value.Date)
             .WithMessage("结束日期不能早于开始日期");
@@ -83,6 +83,7 @@ public sealed class IndustryInputValidator : AbstractValidator<IndustryInput>
         RuleFor(x => x.Park).MaximumLength(60).WithMessage("园区名称不能超过60个字");
         RuleFor(x => x.LicenceNumber).MaximumLength(40).WithMessage("营业执照号不能超过40个字符");
         RuleFor(x => x.AnnualIncome).GreaterThanOrEqualTo(0).When(x => x.AnnualIncome is not null).WithMessage("年收益不能为负数");
+        RuleFor(x => x.AnnualIncome).Must(v => Fen.IsWhole(v)).WithMessage("年收益最多两位小数（精确到分）");
         RuleFor(x => x.PvStation).NotEmpty().When(x => x.Channel == Channel.Photovoltaic).WithMessage("光伏收益须填写电站")
             .MaximumLength(60).WithMessage("电站名称不能超过60个字");
         RuleFor(x => x.PvShareKw).GreaterThan(0).When(x => x.PvShareKw is not null).WithMessage("光伏份额须大于0");
@@ -100,6 +101,7 @@ public sealed class CoverageInputValidator : AbstractValidator<CoverageInput>
     public CoverageInputValidator()
     {
         RuleFor(x => x.MonthlyAmount).GreaterThanOrEqualTo(0).When(x => x.MonthlyAmount is not null).WithMessage("月保障金额不能为负数");
+        RuleFor(x => x.MonthlyAmount).Must(v => Fen.IsWhole(v)).WithMessage("月保障金额最多两位小数（精确到分）");
         RuleFor(x => x.StartDate).NotNull().WithMessage("请填写开始日期");
         RuleFor(x => x.EndDate).Must((x, end) => end is null || x.StartDate is null || end.Value.Date >= x.StartDate.Value.Date)
             .WithMessage("结束日期不能早于开始日期");

@@ -63,6 +63,10 @@ public sealed class DashboardFeed : IDisposable
 
     private Task OnChangeAsync(DataChange change)
     {
+        if (!change.MovesFigures)
+        {
+            return Task.CompletedTask;
+        }
         lock (gate)
         {
             lastChangedAt = clock.GetUtcNow().UtcDateTime;

@@ -121,6 +121,7 @@ public sealed class FlagService(
             };
             flag.Events.Add(new FlagEvent { At = w.Now, User = scope.Name, Action = FlagAction.Raise, To = FlagState.Open, Text = flag.RequiredAction });
             w.Db.Flags.Add(flag);
+            w.Touched(input.HouseholdIds.Distinct());
             if (input.TownId is { } town)
             {
                 w.TouchedTowns([town]);

@@ -142,7 +142,7 @@ public sealed class SuggestionService(
                    OR ((CAST(substr(m.IdNumber, 17, 1) AS INTEGER) % 2 = 1) <> (m.Sex = 1)))
             """, "对照身份证核实成员的出生日期和性别");
         yield return new("low-wage", "月工资在0至100元之间",
-            $"SELECT DISTINCT x.HouseholdId AS Value FROM Employments x WHERE {active} AND CAST(x.MonthlyPay AS REAL) > 0 AND CAST(x.MonthlyPay AS REAL) < 100",
+            $"SELECT DISTINCT x.HouseholdId AS Value FROM Employments x WHERE {active} AND x.MonthlyPay > 0 AND x.MonthlyPay < 10000",
             "核实务工收入，纠正错录的工资");
         yield return new("no-labour-job", "无劳动能力的成员登记了就业",
             $"SELECT DISTINCT x.HouseholdId AS Value FROM Employments x JOIN Members m ON m.Id = x.MemberId WHERE {active} AND m.LabourCapacity = {(int)LabourCapacity.None}",
