@@ -16,6 +16,7 @@ using ReliefDashboard.Features.Households;
 using ReliefDashboard.Features.Roster;
 using ReliefDashboard.Features.Scorecards;
 using ReliefDashboard.Features.Supervision;
+using ReliefDashboard.Jobs;
 using ReliefDashboard.Realtime;
 
 if (await CommandLine.TryRunAsync(args))
@@ -117,7 +118,7 @@ builder.Services.AddScoped<ReliefDashboard.Features.Admin.ActivityService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Admin.MaintenanceAdminService>();
 builder.Services.AddHostedService<ReliefDashboard.Startup.DatabaseInitializer>();
 builder.Services.AddSingleton<StatusRefreshService>();
-builder.Services.AddSingleton<ReliefDashboard.Features.Overview.DashboardFeed>();
+builder.Services.AddSingleton<ReliefDashboard.Figures.DashboardFeed>();
 builder.Services.AddScoped<ReliefDashboard.Features.Scorecards.ScorecardService>();
 builder.Services.AddSingleton(new ReliefDashboard.Features.Supervision.EvidenceStore(
     builder.Configuration["Evidence:Root"] is { Length: > 0 } evidenceRoot
@@ -131,8 +132,8 @@ builder.Services.AddScoped<ReliefDashboard.Features.Benefits.FactoryService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Benefits.ProgrammeService>();
 builder.Services.AddSingleton<ReliefDashboard.Features.Roster.ImportJobs>();
 builder.Services.AddScoped<ReliefDashboard.Features.Roster.RosterExport>();
-builder.Services.AddSingleton<ReliefDashboard.Features.Overview.MonthlyFiguresService>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<ReliefDashboard.Features.Overview.MonthlyFiguresService>());
+builder.Services.AddSingleton<ReliefDashboard.Jobs.MonthlyFiguresService>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ReliefDashboard.Jobs.MonthlyFiguresService>());
 builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusRefreshService>());
 builder.Services.AddSingleton(sp => new BackupStore(databaseFile ?? ":memory:", sp.GetRequiredService<ReliefDashboard.Features.Supervision.EvidenceStore>().Root,
     BackupOptions.From(builder.Configuration, databaseFile ?? ".", builder.Environment.ContentRootPath), sp.GetRequiredService<TimeProvider>(),

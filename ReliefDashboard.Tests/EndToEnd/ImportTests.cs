@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MiniExcelLibs;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Roster;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.EndToEnd;
 

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using ReliefDashboard.Data;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.EndToEnd;
 
@@ -73,7 +76,7 @@ public class PolishTests(AppFixture app)
 
         var rows = page.Locator("[data-testid=chart-league-table] tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(12);
-        var figures = await app.Services.GetRequiredService<Features.Overview.DashboardFeed>().GetAsync();
+        var figures = await app.Services.GetRequiredService<Figures.DashboardFeed>().GetAsync();
         var view = Features.Overview.DashboardView.For(figures, new Domain.UserScope("l", "领导", Domain.Roles.LeadingGroup, null, null));
         var best = view.Towns[0];
         await Assertions.Expect(rows.First.Locator("th")).ToHaveTextAsync(best.Town);

@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.EndToEnd;
 

@@ -2,7 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MiniExcelLibs;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Scorecards;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.EndToEnd;
 

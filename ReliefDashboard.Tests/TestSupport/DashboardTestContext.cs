@@ -4,6 +4,9 @@ using Bunit.TestDoubles;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.TestSupport;
 

@@ -1,3 +1,6 @@
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 namespace ReliefDashboard.TestSupport;
 
 /// <summary>A clock standing still at a chosen local date, so date rules are tested at known boundaries.</summary>

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Households;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.TestSupport;
 

@@ -6,10 +6,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Abstractions;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Features.Policy;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Jobs;
 using ReliefDashboard.Realtime;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.TestSupport;
 
@@ -53,10 +57,10 @@ public static class TestServices
         services.AddScoped<ReliefDashboard.Features.Roster.RosterImport>();
         services.AddScoped<ReliefDashboard.Features.Roster.RosterExport>();
         services.AddSingleton(sp => new StatusRefreshService(db, sp.GetRequiredService<ReliefDashboard.Writes.DistrictWrite>(), clock, NullLogger<StatusRefreshService>.Instance));
-        services.AddSingleton(sp => new ReliefDashboard.Features.Overview.DashboardFeed(db, sp.GetRequiredService<ChangeNotifier>(), clock,
-            NullLogger<ReliefDashboard.Features.Overview.DashboardFeed>.Instance));
-        services.AddSingleton(sp => new ReliefDashboard.Features.Overview.MonthlyFiguresService(db, sp.GetRequiredService<ReliefDashboard.Writes.DistrictWrite>(), clock,
-            NullLogger<ReliefDashboard.Features.Overview.MonthlyFiguresService>.Instance));
+        services.AddSingleton(sp => new ReliefDashboard.Figures.DashboardFeed(db, sp.GetRequiredService<ChangeNotifier>(), clock,
+            NullLogger<ReliefDashboard.Figures.DashboardFeed>.Instance));
+        services.AddSingleton(sp => new ReliefDashboard.Jobs.MonthlyFiguresService(db, sp.GetRequiredService<ReliefDashboard.Writes.DistrictWrite>(), clock,
+            NullLogger<ReliefDashboard.Jobs.MonthlyFiguresService>.Instance));
         return services;
     }
 

@@ -2,8 +2,11 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Features.Overview;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Cli;
 
@@ -107,7 +110,7 @@ public static class BenchCommand
     private static async Task RegistryAsync(IDbContextFactory<ReliefDbContext> factory, int runs)
     {
         var registry = new HouseholdRegistryService(factory,
-            new Features.Accounts.CurrentUser(EmptyServices.Instance) { Override = UserScope.System("基准测试") }, TimeProvider.System);
+            new Features.Accounts.CurrentUser(EmptyServices.Instance) { Override = UserScope.System("基准测试") }, CommandLine.Clock);
         var lagging = await FirstTownAsync(factory);
         var sampleId = await SampleIdAsync(factory);
 

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Benefits;
 using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Cli;
 
@@ -32,15 +34,15 @@ public static class BenefitsBench
         await BenchTimer.TimeAsync("money by town and kind (dashboard)", runs, async () =>
         {
             await using var db = await factory.CreateDbContextAsync();
-            return $"{(await ProgrammeQueries.MoneyAsync(db, null, default)).Count} groups";
+            return $"{(await MoneyFigures.MoneyAsync(db, null, default)).Count} groups";
         });
         await BenchTimer.TimeAsync("breach counts (dashboard)", runs, async () =>
         {
             await using var db = await factory.CreateDbContextAsync();
-            return $"{(await ProgrammeQueries.ViolationCountsAsync(db, null, default)).Sum(v => v.Payments)} breaches";
+            return $"{(await MoneyFigures.ViolationCountsAsync(db, null, default)).Sum(v => v.Payments)} breaches";
         });
         var programme = new ProgrammeService(factory,
-            new Features.Accounts.CurrentUser(BenchCommand.EmptyServices.Instance) { Override = UserScope.System("基准测试") }, TimeProvider.System);
+            new Features.Accounts.CurrentUser(BenchCommand.EmptyServices.Instance) { Override = UserScope.System("基准测试") }, CommandLine.Clock);
         await BenchTimer.TimeAsync("ledger first page + total", runs, async () =>
         {
             var page = await programme.LedgerAsync(new LedgerQuery());

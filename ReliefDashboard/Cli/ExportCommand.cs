@@ -1,7 +1,10 @@
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Features.Roster;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Cli;
 
@@ -25,7 +28,7 @@ public static class ExportCommand
             return 2;
         }
         var export = new RosterExport(new BenchCommand.FileContextFactory(database),
-            new CurrentUser(BenchCommand.EmptyServices.Instance) { Override = UserScope.System("命令行导出") }, TimeProvider.System);
+            new CurrentUser(BenchCommand.EmptyServices.Instance) { Override = UserScope.System("命令行导出") }, CommandLine.Clock);
         var (result, error) = extension == ".csv"
             ? await export.ExportListAsync(new RegistryQuery(), full, csv: true)
             : await export.ExportAsync(null, full, csv: extension == ".zip");

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Roster;
+using ReliefDashboard.Figures;
 using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Cli;

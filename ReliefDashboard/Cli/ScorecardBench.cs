@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Overview;
 using ReliefDashboard.Features.Scorecards;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Cli;
 
@@ -23,7 +26,7 @@ public static class ScorecardBench
         await BenchTimer.TimeAsync("live month: a change → every town scored", runs, async () =>
         {
             await using var db = await factory.CreateDbContextAsync();
-            var figures = await DashboardQueries.LoadAsync(db, today, null, history);
+            var figures = await DashboardQueries.LoadAsync(db, today, CommandLine.Clock.GetUtcNow().UtcDateTime, null, history);
             history = figures.History;
             var sheet = ScoreSheets.Live(figures);
             return $"{sheet.Towns.Count} towns × {sheet.Columns.Count} indicators, average total {sheet.AverageTotal}";
@@ -36,7 +39,7 @@ public static class ScorecardBench
             var rows = await DashboardQueries.ReadMonthsAsync(db, month, month, default);
             var tallies = rows.GroupBy(r => r.TownId).ToDictionary(g => g.Key, g => Tally.Sum(g.Select(r => r.Tally)));
             var sheet = ScoreSheets.Score(PeriodRef.MonthOf(month), false, month, towns, tallies,
-                AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings), await Features.Supervision.FlagCounts.AsOfAsync(db, month));
+                AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings), await Figures.FlagCounts.AsOfAsync(db, month));
             return $"{rows.Count:N0} figure rows → {sheet.Towns.Count} towns";
         });
         await BenchTimer.TimeAsync("a stored period read back", runs, async () =>

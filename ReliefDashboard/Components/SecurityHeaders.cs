@@ -1,3 +1,6 @@
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 namespace ReliefDashboard.Components;
 
 /// <summary>

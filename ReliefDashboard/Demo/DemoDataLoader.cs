@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Scorecards;
 using ReliefDashboard.Figures;
 using ReliefDashboard.Realtime;
@@ -45,7 +46,7 @@ public static class DemoDataLoader
                 db.MonthlyFigures.AddRange(history.Rows);
                 db.FigureMonths.AddRange(months.Select(m => new FigureMonth { Month = m, TakenAt = w.Now, Source = HistorySource }));
                 alsoWrite?.Invoke(db);
-                w.OnSaved(() => ScorecardService.ScoreMissingMonthsAsync(db, w.Now, ct));
+                w.OnSaved(() => MonthScores.ScoreMissingMonthsAsync(db, w.Now, ct));
                 await BenefitLedger.RefreshAsync(db, benefitPolicy, null, ct);
                 w.SkipPaymentChecks = true;
                 return null;

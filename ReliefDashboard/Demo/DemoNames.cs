@@ -1,3 +1,6 @@
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 namespace ReliefDashboard.Demo;
 
 /// <summary>Invented names for the demo district; any likeness to real places or people is chance.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 
 namespace ReliefDashboard.Figures;
 

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Startup;
 
@@ -13,7 +16,7 @@ public sealed class DatabaseInitializer(
     IDbContextFactory<ReliefDbContext> factory,
     IConfiguration configuration,
     AccountSeeder accounts,
-    Features.Overview.DashboardFeed dashboard,
+    Figures.DashboardFeed dashboard,
     DeploymentState deployment,
     Domain.NamePolicy names,
     TimeProvider clock,

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Demo;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
 using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Startup;

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
 
 namespace ReliefDashboard.Writes;
 

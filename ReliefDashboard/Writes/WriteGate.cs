@@ -1,3 +1,5 @@
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
 namespace ReliefDashboard.Writes;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
 using ReliefDashboard.Realtime;
 
 namespace ReliefDashboard.Writes;

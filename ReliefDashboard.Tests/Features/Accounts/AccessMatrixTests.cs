@@ -1,9 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Admin;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Features.Policy;
+using ReliefDashboard.Figures;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Accounts;
 

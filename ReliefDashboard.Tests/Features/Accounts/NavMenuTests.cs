@@ -1,7 +1,10 @@
 using Bunit;
 using ReliefDashboard.Components.Layout;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Accounts;
 

@@ -3,10 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Features.Policy;
+using ReliefDashboard.Figures;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Admin;
 
@@ -135,9 +138,9 @@ public sealed class AdministrationTests : ServiceTestBase
     [Fact]
     public async Task ABandChange_ReachesTheDashboard_WithoutRecomputingStatuses()
     {
-        var feed = Services.GetRequiredService<Overview.DashboardFeed>();
+        var feed = Services.GetRequiredService<Figures.DashboardFeed>();
         await feed.GetAsync();
-        var next = new TaskCompletionSource<Overview.DistrictFigures>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var next = new TaskCompletionSource<Figures.DistrictFigures>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var _ = feed.Subscribe(f => { next.TrySetResult(f); return Task.CompletedTask; });
 
         Assert.True((await Get<PolicyService>().UpdateAsync(AssessmentPolicy.Keys.GreenFrom, "97.5", "考核办法调整")).Ok);

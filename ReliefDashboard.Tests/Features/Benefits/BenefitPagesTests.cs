@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Figures;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Benefits;
 
@@ -158,7 +160,7 @@ public class BenefitPagesTests : DashboardTestContext
     public async Task TheDashboardMoneyPanel_SumsByClause_ScopedToWhatTheUserLeads()
     {
         await SeedPaymentsAsync();
-        var figures = await Services.GetRequiredService<Overview.DashboardFeed>().GetAsync();
+        var figures = await Services.GetRequiredService<Figures.DashboardFeed>().GetAsync();
 
         var district = Render<MoneyPanel>(p => p.Add(x => x.Figures, figures).Add(x => x.Scope, Supervisor));
         Assert.Equal("¥10,000.00", district.Find("[data-testid=money-total]").TextContent);

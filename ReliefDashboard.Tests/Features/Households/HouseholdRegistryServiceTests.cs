@@ -1,7 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Jobs;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Households;
 

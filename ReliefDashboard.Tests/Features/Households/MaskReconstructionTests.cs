@@ -3,8 +3,11 @@ using System.Text.RegularExpressions;
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Roster;
+using ReliefDashboard.Figures;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Households;
 

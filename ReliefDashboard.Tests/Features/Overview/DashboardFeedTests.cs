@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Households;
+using ReliefDashboard.Figures;
 using ReliefDashboard.Realtime;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Overview;
 

@@ -1,7 +1,10 @@
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Overview;
+using ReliefDashboard.Figures;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Overview;
 
@@ -94,7 +97,7 @@ public static class OverviewDistrict
     public static async Task<DistrictFigures> LoadAsync(TestDatabase database)
     {
         await using var db = database.Seed();
-        return await DashboardQueries.LoadAsync(db, Today, null);
+        return await DashboardQueries.LoadAsync(db, Today, new DateTime(2026, 11, 29, 4, 0, 0, DateTimeKind.Utc), null);
     }
 
     public static readonly UserScope Leader = new("leader", "领导小组", Roles.LeadingGroup, null, null);

@@ -2,7 +2,10 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Overview;
 
@@ -89,7 +92,7 @@ public class OverviewPageTests : DashboardTestContext
         Services.GetRequiredService<TestUser>().Scope = Seeded.StaffA;
         var result = await Services.CreateScope().ServiceProvider.GetRequiredService<Households.HouseholdEditService>()
             .SaveEmploymentAsync(await TestInputs.StableJobAsync(Database, Seeded.NoMeasure, new DateTime(2026, 11, 1)));
-        Assert.Equal(Households.SaveOutcome.Saved, result.Outcome);
+        Assert.Equal(Writes.SaveOutcome.Saved, result.Outcome);
 
         cut.WaitForAssertion(() =>
         {

@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReliefDashboard.Demo;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Roster;
 

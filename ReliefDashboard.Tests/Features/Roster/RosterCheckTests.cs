@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Roster;
 

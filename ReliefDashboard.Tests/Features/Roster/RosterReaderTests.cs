@@ -1,6 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using MiniExcelLibs;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Roster;
 

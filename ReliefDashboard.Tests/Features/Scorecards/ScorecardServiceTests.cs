@@ -1,10 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Features.Overview;
 using ReliefDashboard.Features.Policy;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Jobs;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Scorecards;
 
@@ -44,7 +48,7 @@ public sealed class ScorecardServiceTests : ServiceTestBase
         Assert.Equal(24, periods.Count(p => p.Ref.Kind == PeriodKind.Month && !p.Closed));
         await using (var db = Database.CreateDbContext())
         {
-            Assert.Empty(await ScorecardService.ScoreMissingMonthsAsync(db, DateTime.UtcNow));
+            Assert.Empty(await MonthScores.ScoreMissingMonthsAsync(db, DateTime.UtcNow));
         }
 
         var october = await As<ScorecardService>().SheetAsync(new PeriodRef(PeriodKind.Month, 2026, 10));

@@ -2,9 +2,12 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Overview;
 using ReliefDashboard.Features.Policy;
+using ReliefDashboard.Figures;
 using ReliefDashboard.TestSupport;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Supervision;
 
@@ -146,12 +149,12 @@ public sealed class FlagServiceTests : ServiceTestBase
         Clock.Today = SmallDistrict.Today.AddDays(1);
 
         await using var db = Database.CreateDbContext();
-        var figures = await DashboardQueries.LoadAsync(db, Clock.Today, null);
-        var cell = Scorecards.ScoreSheets.Live(figures).Towns.Single(t => t.TownId == Seeded.TownA).Cell(IndicatorKind.FlagsClosedOnTime)!;
+        var figures = await DashboardQueries.LoadAsync(db, Clock.Today, Clock.GetUtcNow().UtcDateTime, null);
+        var cell = Figures.ScoreSheets.Live(figures).Towns.Single(t => t.TownId == Seeded.TownA).Cell(IndicatorKind.FlagsClosedOnTime)!;
 
         // One closed on time, one overdue: 1 ÷ 2.
         Assert.Equal((50.0m, 1, 2), (cell.Value, cell.Numerator, cell.Denominator));
-        Assert.Null(Scorecards.ScoreSheets.Live(figures).Towns.Single(t => t.TownId == Seeded.TownB).Cell(IndicatorKind.FlagsClosedOnTime)!.Value);
+        Assert.Null(Figures.ScoreSheets.Live(figures).Towns.Single(t => t.TownId == Seeded.TownB).Cell(IndicatorKind.FlagsClosedOnTime)!.Value);
         Assert.Equal(1, FlagCounts.OverdueFor(figures.Flags, Seeded.StaffA));
         Assert.Equal(0, FlagCounts.OverdueFor(figures.Flags, Seeded.StaffB));
     }

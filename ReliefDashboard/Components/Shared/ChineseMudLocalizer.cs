@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Localization;
 using MudBlazor;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Components.Shared;
 

@@ -1,4 +1,7 @@
 using FluentValidation;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Components.Shared;
 

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Identity;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Accounts;
 

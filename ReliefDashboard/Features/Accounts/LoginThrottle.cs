@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Accounts;
 

@@ -1,3 +1,6 @@
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 namespace ReliefDashboard.Features.Admin;
 
 public sealed record AdminResult(bool Ok, IReadOnlyList<string> Errors)

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Figures;

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Benefits;
 
@@ -97,7 +99,7 @@ public sealed class ProgrammeService(IDbContextFactory<ReliefDbContext> dbFactor
             string.Join("；", v.Violations.Select(x => x.Text)),
         });
         using var stream = new MemoryStream();
-        Roster.RosterWriter.WriteWorkbook(stream,
+        Exports.XlsxWriter.Write(stream,
         [
             ("发放台账", ["发放日期", "镇街", "户编号", "户主", "对象", "条款", "补贴", "所属月份", "金额（元）", "资金来源", "凭证号", "登记人", "状态"], ledger),
             ("违规发放", ["镇街", "户编号", "户主", "补贴", "金额（元）", "发放日期", "问题"], breaches),

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Households;
 

@@ -1,13 +1,9 @@
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Households;
-
-/// <summary>Every edit names the household and the version the user saw, for optimistic concurrency.</summary>
-public abstract class HouseholdEditInput
-{
-    public int HouseholdId { get; set; }
-    public int Version { get; set; }
-}
 
 public sealed class HouseholdInput : HouseholdEditInput
 {

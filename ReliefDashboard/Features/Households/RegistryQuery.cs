@@ -1,4 +1,7 @@
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Households;
 
@@ -95,4 +98,3 @@ public sealed record RegistryRow(
 
 public sealed record RegistryResult(IReadOnlyList<RegistryRow> Rows, int Total, IReadOnlyDictionary<HouseholdStatus, int> StatusCounts);
 
-public sealed record Option(int Id, string Name, int? ParentId = null);

@@ -1,5 +1,8 @@
 using System.Globalization;
 using Plotly.Blazor.Traces;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Overview;
 

@@ -2,6 +2,9 @@ using Plotly.Blazor;
 using Plotly.Blazor.Traces;
 using ReliefDashboard.Components.Shared;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 using PlotlyLayout = Plotly.Blazor.Layout;
 
 namespace ReliefDashboard.Features.Overview;

@@ -3,10 +3,12 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Admin;
 using ReliefDashboard.Features.Households;
 using ReliefDashboard.Figures;
+using ReliefDashboard.Jobs;
 using ReliefDashboard.Realtime;
 using ReliefDashboard.Writes;
 

@@ -1,16 +1,19 @@
 using System.Collections.Concurrent;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Roster;
 
 /// <summary>One import running or done: its stage and progress while it runs, its result after.</summary>
-public sealed class ImportJob(string fileName, string userId)
+public sealed class ImportJob(string fileName, string userId, DateTime startedAt)
 {
     public Guid Id { get; } = Guid.NewGuid();
     public string FileName { get; } = fileName;
     public string UserId { get; } = userId;
-    public DateTime StartedAt { get; } = DateTime.UtcNow;
+    public DateTime StartedAt { get; } = startedAt;
     public string Stage { get; private set; } = "排队中";
     public double Done { get; private set; }
     public ImportResult? Result { get; private set; }
@@ -38,13 +41,13 @@ public sealed class ImportJob(string fileName, string userId)
 /// Runs imports off the page: a job keeps going when its user navigates away or closes the tab, and the import
 /// page shows the user's recent jobs when it opens again. One per application.
 /// </summary>
-public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> logger)
+public sealed class ImportJobs(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ImportJobs> logger)
 {
     private readonly ConcurrentDictionary<Guid, ImportJob> jobs = new();
 
     public ImportJob Start(UserScope user, byte[] content, string fileName, bool onlyClean)
     {
-        var job = new ImportJob(fileName, user.UserId);
+        var job = new ImportJob(fileName, user.UserId, clock.GetUtcNow().UtcDateTime);
         jobs[job.Id] = job;
         _ = Task.Run(async () =>
         {
@@ -66,7 +69,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, ILogger<ImportJobs> 
 
     /// <summary>The user's jobs of the last day, newest first.</summary>
     public IReadOnlyList<ImportJob> Of(string userId) =>
-        jobs.Values.Where(j => j.UserId == userId && j.StartedAt > DateTime.UtcNow.AddDays(-1)).OrderByDescending(j => j.StartedAt).ToList();
+        jobs.Values.Where(j => j.UserId == userId && j.StartedAt > clock.GetUtcNow().UtcDateTime.AddDays(-1)).OrderByDescending(j => j.StartedAt).ToList();
 
     private sealed class Progress(ImportJob job) : IProgress<(string Stage, double Done)>
     {

@@ -2,8 +2,11 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Households;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Roster;
 

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Figures;
 using ReliefDashboard.Realtime;
 using ReliefDashboard.Writes;
 

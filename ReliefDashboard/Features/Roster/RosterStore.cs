@@ -2,6 +2,9 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Metadata;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Roster;
 

@@ -1,6 +1,9 @@
 using System.Data;
 using MiniExcelLibs;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Roster;
 

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 using Member = ReliefDashboard.Domain.Member;
 
 namespace ReliefDashboard.Features.Roster;

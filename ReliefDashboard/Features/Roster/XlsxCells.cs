@@ -1,6 +1,9 @@
 using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Roster;
 

@@ -1,5 +1,8 @@
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Households;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Scorecards;
 

@@ -4,6 +4,9 @@ using System.Security;
 using System.Text;
 using ReliefDashboard.Components.Shared;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Scorecards;
 

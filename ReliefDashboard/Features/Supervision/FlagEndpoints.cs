@@ -1,4 +1,7 @@
+using ReliefDashboard.Exports;
 using ReliefDashboard.Features.Accounts;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
 namespace ReliefDashboard.Features.Supervision;
 

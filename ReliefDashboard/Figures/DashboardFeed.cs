@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Realtime;
 
-namespace ReliefDashboard.Features.Overview;
+namespace ReliefDashboard.Figures;
 
 /// <summary>
 /// One per application: keeps the district's figures, recomputes them once per burst of committed changes and
@@ -155,7 +156,7 @@ public sealed class DashboardFeed : IDisposable
             }
         }
         var history = previous is { IsCompletedSuccessfully: true } ? previous.Result.History : null;
-        var figures = await DashboardQueries.LoadAsync(db, today, changed, history);
+        var figures = await DashboardQueries.LoadAsync(db, today, clock.GetUtcNow().UtcDateTime, changed, history);
         Interlocked.Increment(ref computations);
         return figures;
     }

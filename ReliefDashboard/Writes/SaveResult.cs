@@ -1,6 +1,8 @@
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
 
-namespace ReliefDashboard.Features.Households;
+namespace ReliefDashboard.Writes;
 
 public enum SaveOutcome
 {

@@ -2,8 +2,9 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 
-namespace ReliefDashboard.Features.Overview;
+namespace ReliefDashboard.Figures;
 
 /// <summary>
 /// The dashboard's reads: two GROUP BY queries that SQLite answers from indexes, the town names and the settings.
@@ -12,7 +13,7 @@ namespace ReliefDashboard.Features.Overview;
 public static class DashboardQueries
 {
     public static async Task<DistrictFigures> LoadAsync(
-        ReliefDbContext db, DateOnly today, DateTime? lastChangedAt, MonthHistory? previousHistory = null, CancellationToken ct = default)
+        ReliefDbContext db, DateOnly today, DateTime computedAt, DateTime? lastChangedAt, MonthHistory? previousHistory = null, CancellationToken ct = default)
     {
         var settings = await PolicyStore.LoadValuesAsync(db, ct);
         var verifiedSince = today.AddDays(-StatusPolicy.FromSettings(settings).VerificationMaxAgeDays);
@@ -36,14 +37,14 @@ public static class DashboardQueries
             .ToListAsync(ct);
 
         var history = await HistoryAsync(db, today, previousHistory, ct);
-        var flags = await Supervision.FlagCounts.AsOfAsync(db, today, ct);
+        var flags = await FlagCounts.AsOfAsync(db, today, ct);
         var towns = await db.Towns.AsNoTracking().OrderBy(t => t.Id).Select(t => new TownName(t.Id, t.Name)).ToListAsync(ct);
         lastChangedAt ??= await db.Audit.OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(ct);
 
-        var money = await Benefits.ProgrammeQueries.MoneyAsync(db, null, ct);
-        var violations = await Benefits.ProgrammeQueries.ViolationCountsAsync(db, null, ct);
+        var money = await MoneyFigures.MoneyAsync(db, null, ct);
+        var violations = await MoneyFigures.ViolationCountsAsync(db, null, ct);
 
-        return new DistrictFigures(live, history, towns, AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings), flags, today, DateTime.UtcNow, lastChangedAt,
+        return new DistrictFigures(live, history, towns, AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings), flags, today, computedAt, lastChangedAt,
             money, violations);
     }
 

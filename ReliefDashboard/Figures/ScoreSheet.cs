@@ -1,8 +1,8 @@
 using System.Globalization;
 using ReliefDashboard.Domain;
-using ReliefDashboard.Features.Overview;
+using ReliefDashboard.Exports;
 
-namespace ReliefDashboard.Features.Scorecards;
+namespace ReliefDashboard.Figures;
 
 /// <summary>An indicator column: what every town's cell in it was judged against.</summary>
 public sealed record IndicatorColumn(IndicatorKind Indicator, decimal Weight, bool HigherIsBetter, decimal Target, decimal GreenFrom, decimal AmberFrom);
@@ -92,7 +92,7 @@ public static class ScoreSheets
     /// <summary>Scores every town from its figures; a town with no households still gets a line, with no total.</summary>
     public static ScoreSheet Score(
         PeriodRef period, bool live, DateOnly asOf, IReadOnlyList<TownName> towns, IReadOnlyDictionary<int, Tally> tallies,
-        AssessmentPolicy assessment, ScorecardPolicy policy, IReadOnlyList<Supervision.FlagCount> flags)
+        AssessmentPolicy assessment, ScorecardPolicy policy, IReadOnlyList<FlagCount> flags)
     {
         var ranked = Scoring.Rank(
             towns.Select(t => (t.Id, t.Name, TownIndicators.Of(tallies.GetValueOrDefault(t.Id, default(Tally) with { Verified = 0 }), assessment,

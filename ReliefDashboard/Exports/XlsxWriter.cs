@@ -1,8 +1,10 @@
 using System.IO.Compression;
 using System.Text;
 using System.Xml;
+using ReliefDashboard.Figures;
+using ReliefDashboard.Writes;
 
-namespace ReliefDashboard.Features.Roster;
+namespace ReliefDashboard.Exports;
 
 /// <summary>
 /// Text-only workbooks (the roster, the household list, the ledger), streamed sheet by sheet into the zip as the

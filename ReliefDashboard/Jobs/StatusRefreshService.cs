@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 using ReliefDashboard.Figures;
 using ReliefDashboard.Realtime;
 using ReliefDashboard.Writes;
 
-namespace ReliefDashboard.Features.Households;
+namespace ReliefDashboard.Jobs;
 
 /// <summary>
 /// Time alone changes a status (a job reaches six months, a contract runs out), so once a day every

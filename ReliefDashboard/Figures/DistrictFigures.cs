@@ -1,6 +1,7 @@
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 
-namespace ReliefDashboard.Features.Overview;
+namespace ReliefDashboard.Figures;
 
 /// <summary>
 /// Today's households summed by everything a scope or a chart distinguishes: town, channel mask (a department's
@@ -45,12 +46,12 @@ public sealed record DistrictFigures(
     IReadOnlyList<TownName> Towns,
     AssessmentPolicy Policy,
     ScorecardPolicy Scorecard,
-    IReadOnlyList<ReliefDashboard.Features.Supervision.FlagCount> Flags,
+    IReadOnlyList<FlagCount> Flags,
     DateOnly Today,
     DateTime ComputedAt,
     DateTime? LastChangedAt,
-    IReadOnlyList<ReliefDashboard.Features.Benefits.MoneyGroup> Money,
-    IReadOnlyList<ReliefDashboard.Features.Benefits.ViolationCount> Violations);
+    IReadOnlyList<MoneyGroup> Money,
+    IReadOnlyList<ViolationCount> Violations);
 
 /// <summary>The counts a rate is made of, summed over any set of households.</summary>
 public readonly record struct Tally(

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
-using ReliefDashboard.Features.Scorecards;
+using ReliefDashboard.Exports;
+using ReliefDashboard.Figures;
 using ReliefDashboard.Realtime;
 using ReliefDashboard.Writes;
 
-namespace ReliefDashboard.Features.Overview;
+namespace ReliefDashboard.Jobs;
 
 /// <summary>
 /// Takes the month-end figures the trend and "change since last month" read: once a day it looks for completed
@@ -42,7 +43,7 @@ public sealed class MonthlyFiguresService(
             // Month-ends taken before scorecards existed are scored once, from their stored figures.
             await writes.CommitAsync(request, SystemUser, async w =>
             {
-                var scored = await ScorecardService.ScoreMissingMonthsAsync(w.Db, w.Now, ct);
+                var scored = await MonthScores.ScoreMissingMonthsAsync(w.Db, w.Now, ct);
                 return scored.Count > 0 ? null : Refusal.Invalid("没有待评分的月份");
             }, ct);
             return [];
@@ -73,7 +74,7 @@ public sealed class MonthlyFiguresService(
             }
             w.Db.MonthlyFigures.AddRange(history.Rows);
             w.Db.FigureMonths.AddRange(missing.Select(m => new FigureMonth { Month = m, TakenAt = w.Now, Source = Source }));
-            w.OnSaved(() => ScorecardService.ScoreMissingMonthsAsync(w.Db, w.Now, ct));
+            w.OnSaved(() => MonthScores.ScoreMissingMonthsAsync(w.Db, w.Now, ct));
             return null;
         }, ct);
         if (!written.Ok)

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 
-namespace ReliefDashboard.Features.Supervision;
+namespace ReliefDashboard.Figures;
 
 /// <summary>
 /// One addressee's flags as of a day: how many were due (the deadline has passed, or it is closed), how many of

@@ -1,6 +1,7 @@
 using ReliefDashboard.Domain;
+using ReliefDashboard.Exports;
 
-namespace ReliefDashboard.Features.Overview;
+namespace ReliefDashboard.Figures;
 
 /// <summary>
 /// A town's scorecard indicator values from its figures (live or month-end), each with its numerator and
@@ -9,7 +10,7 @@ namespace ReliefDashboard.Features.Overview;
 /// </summary>
 public static class TownIndicators
 {
-    public static IReadOnlyDictionary<IndicatorKind, IndicatorValue> Of(Tally t, AssessmentPolicy policy, Supervision.FlagCount? flags = null) => new Dictionary<IndicatorKind, IndicatorValue>
+    public static IReadOnlyDictionary<IndicatorKind, IndicatorValue> Of(Tally t, AssessmentPolicy policy, FlagCount? flags = null) => new Dictionary<IndicatorKind, IndicatorValue>
     {
         [IndicatorKind.Attainment] = IndicatorValue.Rate(t.Attained, t.Denominator(policy)),
         [IndicatorKind.NoMeasure] = IndicatorValue.Count(t.NoMeasure),
