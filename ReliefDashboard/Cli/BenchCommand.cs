@@ -17,12 +17,17 @@ namespace ReliefDashboard.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    public static async Task<int> RunAsync(int? households, string? file, int runs, string? only)
+    public static async Task<int> RunAsync(int? households, string? file, int runs, string? only, int clerks = 20, int seconds = 30)
     {
-        if (only is not (null or "dashboard" or "scorecard" or "registry" or "benefits" or "import"))
+        if (only is not (null or "dashboard" or "scorecard" or "registry" or "benefits" or "import" or "writes"))
         {
-            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard、registry、benefits 或 import，收到“{only}”");
+            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard、registry、benefits、import 或 writes，收到“{only}”");
             return 2;
+        }
+        if (only == "writes")
+        {
+            var built = file ?? await BuildAsync(households ?? 100_000);
+            return built is null ? 1 : await WritesBench.RunAsync(built, clerks, seconds);
         }
         if (only == "import")
         {

@@ -40,7 +40,8 @@ public static class CommandLine
                         PathOption(args, "--db") ?? Data.DatabaseSetup.ResolvePath("data/demo.db", Directory.GetCurrentDirectory()));
                     return true;
                 case "bench":
-                    Environment.ExitCode = await BenchCommand.RunAsync(IntOption(args, "--households"), PathOption(args, "--db"), IntOption(args, "--runs") ?? 20, Option(args, "--only"));
+                    Environment.ExitCode = await BenchCommand.RunAsync(IntOption(args, "--households"), PathOption(args, "--db"), IntOption(args, "--runs") ?? 20, Option(args, "--only"),
+                        IntOption(args, "--clerks") ?? 20, IntOption(args, "--seconds") ?? 30);
                     return true;
                 case "import":
                     Environment.ExitCode = args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal)

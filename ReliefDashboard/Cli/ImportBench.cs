@@ -69,6 +69,7 @@ public static class ImportBench
                 });
                 var result = await import.ImportAsync(roster, "bench.xlsx", onlyClean: false, default, progress);
                 Console.WriteLine($"  {"total",-24} {watch.Elapsed.TotalSeconds,8:N1} s   {result.Message}");
+                Console.WriteLine($"  {"write lock held",-24} {result.WriteLockHeld.TotalSeconds,8:N2} s");
                 if (!result.Ok)
                 {
                     foreach (var p in result.Report?.Problems.Take(10) ?? [])

@@ -13,7 +13,10 @@ namespace ReliefDashboard.Demo;
 /// </summary>
 public static class DemoRoster
 {
-    public static int Write(Stream stream, int households, DateOnly asOf, StatusPolicy policy)
+    /// <param name="include">Which generated households go into the file (all when null): one town's, say.</param>
+    /// <param name="alter">Changes each household before it is written, so an import over the loaded district has work to do.</param>
+    public static int Write(Stream stream, int households, DateOnly asOf, StatusPolicy policy,
+        Func<Household, bool>? include = null, Action<Household>? alter = null)
     {
         var towns = DemoDistrictGenerator.BuildTowns();
         // Ids in the order the database would give them, so the generated households can name their town and site.
@@ -27,7 +30,11 @@ public static class DemoRoster
                 site.TownId = towns[i].Id;
             }
         }
-        var list = new DemoDistrictGenerator(households, asOf, policy).Households(towns).ToList();
+        var list = new DemoDistrictGenerator(households, asOf, policy).Households(towns).Where(h => include?.Invoke(h) ?? true).ToList();
+        if (alter is not null)
+        {
+            list.ForEach(alter);
+        }
         RosterWriter.WriteWorkbook(stream, list, RosterNames.Of(towns), full: true);
         return list.Count;
     }

@@ -64,12 +64,14 @@ public sealed class DistrictWrite(
         db.OpenDistrictWrite();
         Refusal? refusal;
         DataChange change;
+        var held = TimeSpan.Zero;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             // Microsoft.Data.Sqlite begins IMMEDIATE: the write lock is taken here, so every check the apply step
             // reads (a cap, a version, a duplicate) sees all that is committed and nothing can slip in before the commit.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var locked = clock.GetTimestamp();
             var context = new WriteContext(db, tx.GetDbTransaction(), user, now, clock.ToLocalDate(now));
             refusal = await apply(context);
             if (refusal is null)
@@ -82,6 +84,7 @@ public sealed class DistrictWrite(
                 await tx.RollbackAsync(ct);
                 change = DataChange.Of(request.Kind);
             }
+            held = clock.GetElapsedTime(locked);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -110,10 +113,10 @@ public sealed class DistrictWrite(
                 await using var log = await dbFactory.CreateDbContextAsync(ct);
                 await ActivityLogs.WriteAsync(log, clock, user, ActivityLog.Kinds.Denied, target, request.What, ct);
             }
-            return new Written(refusal.Status, refusal.Problems);
+            return new Written(refusal.Status, refusal.Problems) { Held = held };
         }
         notifier.Publish(change);
-        return new Written(WriteStatus.Saved, [], change);
+        return new Written(WriteStatus.Saved, [], change) { Held = held };
     }
 
     private Written Busy() => new(WriteStatus.Busy,

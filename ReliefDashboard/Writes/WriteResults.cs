@@ -35,6 +35,9 @@ public sealed record Refusal(WriteStatus Status, IReadOnlyList<string> Problems,
 public sealed record Written(WriteStatus Status, IReadOnlyList<string> Problems, DataChange? Change = null)
 {
     public bool Ok => Status == WriteStatus.Saved;
+
+    /// <summary>How long the write held SQLite's write lock (from BEGIN IMMEDIATE to COMMIT or ROLLBACK).</summary>
+    public TimeSpan Held { get; init; }
 }
 
 /// <summary>What a write is: the kind of change it publishes, the source its audit rows name, and what it does in words.</summary>

@@ -10,7 +10,11 @@ using ReliefDashboard.Writes;
 namespace ReliefDashboard.Features.Roster;
 
 public sealed record ImportResult(bool Ok, string Message, RosterReport? Report, int Added = 0, int Updated = 0, int Unchanged = 0,
-    int MeasuresAdded = 0, int MeasuresUpdated = 0);
+    int MeasuresAdded = 0, int MeasuresUpdated = 0)
+{
+    /// <summary>How long the import held the write lock: only its one writing transaction, not the reading and checking.</summary>
+    public TimeSpan WriteLockHeld { get; init; }
+}
 
 /// <summary>
 /// Imports a roster: checks it whole (<see cref="RosterCheck"/>), then writes every household in one transaction
@@ -110,7 +114,8 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
         var skipped = report.Clean ? "" : $"；有问题的{report.BadCodes.Count}户未导入";
         var measures = measuresAdded + measuresUpdated > 0 ? $"；措施新增{measuresAdded}条，更新{measuresUpdated}条" : "";
         return new ImportResult(true, $"已导入{codes.Count}户：新增{added}户，更新{updated}户，无变化{unchanged}户{measures}{skipped}", report, added, updated, unchanged,
-            measuresAdded, measuresUpdated);
+            measuresAdded, measuresUpdated)
+        { WriteLockHeld = written.Held };
     }
 
     /// <summary>
