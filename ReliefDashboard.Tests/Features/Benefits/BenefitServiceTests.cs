@@ -310,7 +310,9 @@ public sealed class BenefitServiceTests : ServiceTestBase
         var file = Path.Combine(Path.GetTempPath(), $"relief-benefits-{Guid.NewGuid():N}.db");
         await using var database = new TestDatabase(file);
         var seeded = await SmallDistrict.SeedAsync(database);
+        // Two app instances on one database file: each has its own write turn, so only SQLite's lock stands between them.
         await using var services = TestServices.Build(database, Clock);
+        await using var otherServer = TestServices.Build(database, Clock);
         int a, b, c;
         await using (var db = database.Seed())
         {
@@ -327,8 +329,8 @@ public sealed class BenefitServiceTests : ServiceTestBase
             (a, b, c) = (industries[0].Id, industries[1].Id, industries[2].Id);
         }
         services.GetRequiredService<TestUser>().Scope = seeded.StaffA;
-        BenefitService Clerk() => services.CreateScope().ServiceProvider
-            .GetRequiredService<BenefitService>();
+        otherServer.GetRequiredService<TestUser>().Scope = seeded.StaffA;
+        BenefitService ClerkOn(IServiceProvider on) => on.CreateScope().ServiceProvider.GetRequiredService<BenefitService>();
         BenefitInput Pay(int industry, decimal amount) => new()
         {
             HouseholdId = seeded.Met,
@@ -339,10 +341,18 @@ public sealed class BenefitServiceTests : ServiceTestBase
             Fund = "扶贫产业专项资金",
             Voucher = "延区扶发〔2026〕12号",
         };
-        Assert.True((await Clerk().RecordAsync(Pay(a, 15_000))).Ok);
+        Assert.True((await ClerkOn(services).RecordAsync(Pay(a, 15_000))).Ok);
 
         // Each alone fits under 20,000; both together would not.
-        var results = await Task.WhenAll(Task.Run(() => Clerk().RecordAsync(Pay(b, 3_000))), Task.Run(() => Clerk().RecordAsync(Pay(c, 3_000))));
+        // The barrier releases both clerks together, so the two saves really run at the same time.
+        using var together = new Barrier(2);
+        Task<Writes.SaveResult> PayAt(IServiceProvider on, int industry) => Task.Run(() =>
+        {
+            var clerk = ClerkOn(on);
+            together.SignalAndWait();
+            return clerk.RecordAsync(Pay(industry, 3_000));
+        });
+        var results = await Task.WhenAll(PayAt(services, b), PayAt(otherServer, c));
 
         Assert.Equal(1, results.Count(r => r.Ok));
         Assert.Contains("合计¥21,000.00", results.Single(r => !r.Ok).Errors[0]);
