@@ -78,4 +78,18 @@ public partial class SourceRulesTests
 
     [GeneratedRegex(@"\bDateTime(Offset)?\.(Now|UtcNow|Today)\b")]
     private static partial Regex StrayClock();
+
+    [Fact]
+    public async Task AContextTheAppGets_RefusesToSaveDistrictData_ButKeepsTheAccessJournal()
+    {
+        await using var database = new TestSupport.TestDatabase();
+        await using var db = database.CreateDbContext();
+        db.Towns.Add(new Domain.Town { Name = "绕过镇" });
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        Assert.Contains("DistrictWrite", refused.Message);
+        db.ChangeTracker.Clear();
+
+        db.Activity.Add(new Domain.ActivityLog { At = new DateTime(2026, 12, 1), User = "某人", Kind = Domain.ActivityLog.Kinds.Denied, Target = "某页" });
+        Assert.Equal(1, await db.SaveChangesAsync());
+    }
 }

@@ -135,4 +135,33 @@ public sealed class WritesUnderLoadTests : IAsyncDisposable
             Assert.All(await db.Households.Where(h => h.TownId != clerksTown).Select(h => h.OriginVillage).ToListAsync(), v => Assert.Contains("新", v));
         }
     }
+
+    [Fact]
+    public async Task TheDailyRefresh_WithSavesLandingBetweenItsSlices_SkipsNoHousehold()
+    {
+        await DemoDataLoader.LoadAsync(DistrictWrite.For(database, clock), 1_200, Today.AddDays(-1));
+        int town;
+        List<int> edited;
+        await using (var db = database.CreateDbContext())
+        {
+            town = await db.Households.OrderBy(h => h.Id).Select(h => h.TownId).FirstAsync();
+            edited = await db.Households.Where(h => h.TownId == town).OrderBy(h => h.Id).Take(6).Select(h => h.Id).ToListAsync();
+        }
+        var refresh = services.GetRequiredService<Jobs.StatusRefreshService>();
+        var refreshing = Task.Run(() => refresh.RefreshAsync(Today, CancellationToken.None));
+        var clerk = ClerkOf(town);
+        var saves = 0;
+        for (var round = 0; !refreshing.IsCompleted || round < edited.Count; round++)
+        {
+            if ((await clerk.SaveHouseholdAsync(await InputAsync(edited[round % edited.Count], $"村{round}"))).Ok)
+            {
+                saves++;
+            }
+        }
+        await refreshing;
+
+        Assert.True(saves > 0);
+        await using var check = database.CreateDbContext();
+        Assert.Equal(0, await check.Households.CountAsync(h => h.StatusComputedOn < Today));
+    }
 }
