@@ -37,6 +37,11 @@ public sealed class TableWriter<T> : IDisposable where T : class
     /// <summary>The mapped properties in column order; <see cref="Values"/> reads them in the same order.</summary>
     public IReadOnlyList<IProperty> Properties => properties;
 
+    /// <summary>The properties' names, in the same order.</summary>
+    public IReadOnlyList<string> Names => names ??= properties.Select(p => p.Name).ToArray();
+
+    private string[]? names;
+
     public int IdOf(T row) => Convert.ToInt32(key.GetGetter().GetClrValue(row), System.Globalization.CultureInfo.InvariantCulture);
 
     public object?[] Values(T row) => ValuesOf(properties, row);

@@ -5,9 +5,6 @@ namespace ReliefDashboard.Domain;
 /// <summary>Who wrote, when, and through what (a form, an import file, a daily job).</summary>
 public sealed record AuditStamp(DateTime At, string User, string Source);
 
-/// <summary>One stored field of a record before and after a save (null before when added, null after when removed).</summary>
-public readonly record struct FieldChange(string Field, object? Old, object? New);
-
 /// <summary>Names what an id field points to (a town, a site, a member, a job), so the trail never shows a bare id.</summary>
 public interface IAuditNames
 {
@@ -41,15 +38,17 @@ public static class AuditTrail
     /// <summary>Audited record kinds: a household, what it owns, and its money.</summary>
     public static bool IsAudited(object entity) => entity is Household or Member or Measure or Benefit or ShopfrontRental or BusinessLoan;
 
-    public static IEnumerable<AuditEntry> Rows(AuditStamp stamp, object record, int householdId, int entityId, RecordState state,
-        IReadOnlyList<FieldChange> fields, IAuditNames names)
+    /// <summary>
+    /// The rows for one saved record: <paramref name="fields"/> are its stored fields in order, <paramref name="before"/>
+    /// and <paramref name="after"/> their values (null before when added, null after when removed). Written for the
+    /// import's hundred thousand records as much as for a form's one: loops, no per-field allocations.
+    /// </summary>
+    public static void Rows(List<AuditEntry> into, AuditStamp stamp, object record, int householdId, int entityId, RecordState state,
+        IReadOnlyList<string> fields, object?[]? before, object?[]? after, IAuditNames names)
     {
-        var entity = record switch
-        {
-            Measure m => m.GetType().Name,
-            _ => record.GetType().Name,
-        };
+        var entity = record.GetType().Name;
         var subject = Subject(record, names);
+        var isHousehold = record is Household;
         AuditEntry Row(string action, string field, string? old, string? @new) => new()
         {
             At = stamp.At,
@@ -64,36 +63,84 @@ public static class AuditTrail
             OldValue = old,
             NewValue = @new,
         };
-        var typed = fields.Where(f => !Bookkeeping.Contains(f.Field) && !(record is Household && Derived.Contains(f.Field))).ToList();
-        switch (state)
+        bool Typed(string field) => !Bookkeeping.Contains(field) && !(isHousehold && Derived.Contains(field));
+
+        if (state is RecordState.Added or RecordState.Removed)
         {
-            case RecordState.Added:
-                yield return Row("新增", AuditLabels.WholeRecord, null, Summary(entity, typed.Select(f => (f.Field, f.New)), names));
-                break;
-            case RecordState.Removed:
-                yield return Row("删除", AuditLabels.WholeRecord, Summary(entity, typed.Select(f => (f.Field, f.Old)), names), null);
-                yield break;
-            default:
-                var action = record is Benefit && fields.Any(f => f.Field == nameof(Benefit.VoidedAt) && f.Old is null && f.New is not null) ? "作废" : "修改";
-                foreach (var f in typed.Where(f => !Equals(f.Old, f.New)))
-                {
-                    yield return Row(action, f.Field, Value(f.Field, f.Old, names), Value(f.Field, f.New, names));
-                }
-                break;
-        }
-        if (record is Household)
-        {
-            // The rule's own wording and the date it was computed change without anything a person would notice.
-            var derived = fields.Where(f => Derived.Contains(f.Field) && !Equals(f.Old, f.New)
-                && f.Field is not (nameof(Household.HeadName) or nameof(Household.StatusComputedOn) or nameof(Household.StatusRule) or nameof(Household.StatusExplanation))).ToList();
-            if (derived.Count > 0)
+            var values = (state == RecordState.Added ? after : before)!;
+            var text = new System.Text.StringBuilder();
+            for (var i = 0; i < fields.Count; i++)
             {
-                var status = fields.FirstOrDefault(f => f.Field == nameof(Household.Status));
-                var now = (HouseholdStatus?)status.New ?? ((Household)record).Status;
-                HouseholdStatus? was = state == RecordState.Added ? null : (HouseholdStatus?)status.Old ?? now;
-                yield return Row("系统重算", AuditLabels.Recomputed, Format(was), Format(now));
+                if (values[i] is { } value && Typed(fields[i]))
+                {
+                    if (text.Length > 0)
+                    {
+                        text.Append('；');
+                    }
+                    text.Append(AuditLabels.Field(entity, fields[i])).Append('：').Append(Value(fields[i], value, names));
+                }
+            }
+            if (state == RecordState.Removed)
+            {
+                into.Add(Row("删除", AuditLabels.WholeRecord, text.ToString(), null));
+                return;
+            }
+            // A new household's first status is part of what was added, not a recomputation of it.
+            if (record is Household added)
+            {
+                text.Append("；达标状态：").Append(Format(added.Status));
+            }
+            into.Add(Row("新增", AuditLabels.WholeRecord, null, text.ToString()));
+            return;
+        }
+
+        var action = "修改";
+        if (record is Benefit)
+        {
+            var voided = IndexOf(fields, nameof(Benefit.VoidedAt));
+            if (voided >= 0 && before![voided] is null && after![voided] is not null)
+            {
+                action = "作废";
             }
         }
+        var recomputed = false;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            var (old, now) = (before![i], after![i]);
+            if (Equals(old, now))
+            {
+                continue;
+            }
+            if (Typed(fields[i]))
+            {
+                into.Add(Row(action, fields[i], Value(fields[i], old, names), Value(fields[i], now, names)));
+            }
+            // The rule's own wording and the date it was computed change without anything a person would notice.
+            else if (isHousehold && Derived.Contains(fields[i]) && fields[i] is not (nameof(Household.HeadName) or nameof(Household.StatusComputedOn)
+                or nameof(Household.StatusRule) or nameof(Household.StatusExplanation)))
+            {
+                recomputed = true;
+            }
+        }
+        if (recomputed)
+        {
+            var status = IndexOf(fields, nameof(Household.Status));
+            var now = status >= 0 ? (HouseholdStatus)after![status]! : ((Household)record).Status;
+            var was = status >= 0 ? (HouseholdStatus)before![status]! : now;
+            into.Add(Row("系统重算", AuditLabels.Recomputed, Format(was), Format(now)));
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<string> fields, string field)
+    {
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i] == field)
+            {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /// <summary>Whom or what a row is about, in words: the member's name, the industry's type, the payment's kind.</summary>
@@ -112,10 +159,6 @@ public static class AuditTrail
 
     private static string? Value(string field, object? value, IAuditNames names) =>
         value is not null && field.EndsWith("Id", StringComparison.Ordinal) && names.Of(field, value) is { } name ? name : Format(value);
-
-    private static string Summary(string entity, IEnumerable<(string Field, object? Value)> values, IAuditNames names) =>
-        string.Join("；", values.Where(v => v.Value is not null)
-            .Select(v => $"{AuditLabels.Field(entity, v.Field)}：{Value(v.Field, v.Value, names)}"));
 
     /// <summary>Values as a person reads them: enums in Chinese, dates as yyyy-MM-dd.</summary>
     public static string? Format(object? value) => value switch

@@ -35,6 +35,12 @@ public sealed class DistrictWrite(
     /// <summary>How long a person's save waits for a bulk job's transaction before being told to try again.</summary>
     public TimeSpan FormWait { get; init; } = TimeSpan.FromSeconds(1.5);
 
+    /// <summary>
+    /// How long a person's save waits in a queue of other people's saves (each a few milliseconds), when no bulk job
+    /// holds the turn: a burst of clerks is served in order, not told the database is busy.
+    /// </summary>
+    public TimeSpan QueueWait { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Validates <paramref name="input"/> with its registered validator, then commits as <see cref="CommitAsync(WriteRequest, UserScope, Func{WriteContext, Task{Refusal?}}, CancellationToken)"/>.</summary>
     public async Task<Written> CommitAsync<TInput>(TInput input, WriteRequest request, UserScope user, Func<WriteContext, Task<Refusal?>> apply,
         CancellationToken ct = default)
@@ -54,7 +60,7 @@ public sealed class DistrictWrite(
     /// <summary>A write without a form input (a job, an import already checked row by row, a confirmation).</summary>
     public async Task<Written> CommitAsync(WriteRequest request, UserScope user, Func<WriteContext, Task<Refusal?>> apply, CancellationToken ct = default)
     {
-        using var turn = await gate.EnterAsync(request.IsBulk ? request.What : null, request.IsBulk ? Timeout.InfiniteTimeSpan : FormWait, ct);
+        using var turn = await TurnAsync(request, ct);
         if (turn is null)
         {
             return Busy();
@@ -119,6 +125,35 @@ public sealed class DistrictWrite(
         return new Written(WriteStatus.Saved, [], change) { Held = held };
     }
 
+    /// <summary>A bulk job waits as long as it takes; a person waits <see cref="FormWait"/> for a bulk job, longer for other people.</summary>
+    private async Task<IDisposable?> TurnAsync(WriteRequest request, CancellationToken ct)
+    {
+        if (request.IsBulk)
+        {
+            return await gate.EnterAsync(request.What, Timeout.InfiniteTimeSpan, ct);
+        }
+        // One place in the queue (waiting again would go to its back); given up only when a bulk job holds the turn.
+        var waited = clock.GetTimestamp();
+        using var giveUp = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var entering = gate.EnterAsync(null, QueueWait, giveUp.Token);
+        while (!entering.IsCompleted)
+        {
+            await Task.WhenAny(entering, Task.Delay(TimeSpan.FromMilliseconds(100), clock, ct));
+            if (!entering.IsCompleted && gate.BulkJob is not null && clock.GetElapsedTime(waited) >= FormWait)
+            {
+                await giveUp.CancelAsync();
+            }
+        }
+        try
+        {
+            return await entering;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
     private Written Busy() => new(WriteStatus.Busy,
         [gate.BulkJob is { } job
             ? $"系统正在执行批量任务（{job}），本次保存未执行。您填写的内容仍保留，请稍候片刻再保存。"
@@ -136,7 +171,7 @@ public sealed class DistrictWrite(
 
         var records = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && AuditTrail.IsAudited(e.Entity))
-            .Select(e => (Entry: e, State: StateOf(e.State), Fields: Fields(e))).ToList();
+            .Select(e => (Entry: e, State: StateOf(e.State), Values: Values(e))).ToList();
         var towns = new HashSet<int>(context.TouchedTownIds);
         foreach (var h in db.ChangeTracker.Entries<Household>())
         {
@@ -152,12 +187,14 @@ public sealed class DistrictWrite(
         var stamp = new AuditStamp(context.Now, context.User.Name, request.Source);
         var names = new AuditNames(db);
         var households = new HashSet<int>(context.TouchedHouseholds);
-        foreach (var (entry, state, fields) in records)
+        var rows = new List<AuditEntry>();
+        foreach (var (entry, state, values) in records)
         {
             var (householdId, entityId) = Keys(entry.Entity);
             households.Add(householdId);
-            db.Audit.AddRange(AuditTrail.Rows(stamp, entry.Entity, householdId, entityId, state, fields, names));
+            AuditTrail.Rows(rows, stamp, entry.Entity, householdId, entityId, state, values.Fields, values.Before, values.After, names);
         }
+        db.Audit.AddRange(rows);
         foreach (var benefit in db.ChangeTracker.Entries<Benefit>())
         {
             towns.Add(benefit.Entity.TownId);
@@ -266,13 +303,15 @@ public sealed class DistrictWrite(
         _ => RecordState.Modified,
     };
 
-    private static List<FieldChange> Fields(EntityEntry entry) =>
-        entry.Properties.Select(p => entry.State switch
-        {
-            EntityState.Added => new FieldChange(p.Metadata.Name, null, p.CurrentValue),
-            EntityState.Deleted => new FieldChange(p.Metadata.Name, p.OriginalValue, null),
-            _ => new FieldChange(p.Metadata.Name, p.OriginalValue, p.CurrentValue),
-        }).ToList();
+    /// <summary>A tracked record's fields with their values before and after, as the audit trail reads them.</summary>
+    private static (string[] Fields, object?[]? Before, object?[]? After) Values(EntityEntry entry)
+    {
+        var properties = entry.Properties.ToList();
+        var fields = properties.Select(p => p.Metadata.Name).ToArray();
+        var before = entry.State == EntityState.Added ? null : properties.Select(p => p.OriginalValue).ToArray();
+        var after = entry.State == EntityState.Deleted ? null : properties.Select(p => p.CurrentValue).ToArray();
+        return (fields, before, after);
+    }
 
     private static (int HouseholdId, int EntityId) Keys(object entity) => entity switch
     {

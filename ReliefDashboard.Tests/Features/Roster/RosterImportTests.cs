@@ -52,6 +52,17 @@ public sealed class RosterImportTests : ServiceTestBase
         await using var db = Database.CreateDbContext();
         var h = await db.Households.Include(x => x.Members).Include(x => x.Employments).SingleAsync(x => x.Code == "610623001000101");
         Assert.Equal((HouseholdStatus.Met, 2, 1), (h.Status, h.Members.Count, h.Employments.Count));
+        // The file's measures are new, and the report says so (it used to count them as updated).
+        var imported = await db.Households.Where(x => x.Code.StartsWith("61062300100010")).Select(x => x.Id).ToListAsync();
+        var measures = await db.Employments.CountAsync(m => imported.Contains(m.HouseholdId)) + await db.Industries.CountAsync(m => imported.Contains(m.HouseholdId))
+            + await db.Coverages.CountAsync(m => imported.Contains(m.HouseholdId));
+        Assert.Equal(2, imported.Count);
+        Assert.Equal((measures, 0), (result.MeasuresAdded, result.MeasuresUpdated));
+        // One row per new record, in Chinese, the household's with its first status.
+        var created = await db.Audit.SingleAsync(a => a.HouseholdId == h.Id && a.Entity == "Household");
+        Assert.Equal(("新增", AuditLabels.WholeRecord), (created.Action, created.Field));
+        Assert.Contains("镇街：青石镇", created.NewValue);
+        Assert.EndsWith("达标状态：达标", created.NewValue);
         var sources = await db.Audit.Where(a => a.HouseholdId == h.Id).Select(a => a.Source).Distinct().ToListAsync();
         Assert.Equal(["导入：青石镇台账.xlsx"], sources);
     }

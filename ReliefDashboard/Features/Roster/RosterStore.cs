@@ -97,12 +97,14 @@ public sealed class RosterStore : IDisposable
         {
             e.HouseholdId = h.Id;
             e.MemberId = e.Member!.Id;
-            changed |= Measure(Save(employments, e, e.Id, h.Id), e.Id == 0);
+            var newEmployment = e.Id == 0;
+            changed |= Measure(Save(employments, e, e.Id, h.Id), newEmployment);
         }
         foreach (var i in h.Industries)
         {
             i.HouseholdId = h.Id;
-            changed |= Measure(Save(industries, i, i.Id, h.Id), i.Id == 0);
+            var newIndustry = i.Id == 0;
+            changed |= Measure(Save(industries, i, i.Id, h.Id), newIndustry);
         }
         foreach (var c in h.Coverages)
         {
@@ -111,7 +113,8 @@ public sealed class RosterStore : IDisposable
             {
                 c.MemberId = member.Id;
             }
-            changed |= Measure(Save(coverages, c, c.Id, h.Id), c.Id == 0);
+            var newCoverage = c.Id == 0;
+            changed |= Measure(Save(coverages, c, c.Id, h.Id), newCoverage);
         }
         if (!isNew)
         {
@@ -180,11 +183,13 @@ public sealed class RosterStore : IDisposable
         return false;
     }
 
+    private readonly List<AuditEntry> rows = [];
+
     private void Audit<T>(TableWriter<T> writer, T row, int householdId, RecordState state, object?[]? before) where T : class
     {
-        var after = writer.Values(row);
-        var fields = writer.Properties.Select((p, i) => new FieldChange(p.Name, before?[i], after[i])).ToList();
-        foreach (var entry in AuditTrail.Rows(stamp, row, householdId, writer.IdOf(row), state, fields, names))
+        rows.Clear();
+        AuditTrail.Rows(rows, stamp, row, householdId, writer.IdOf(row), state, writer.Names, before, state == RecordState.Removed ? null : writer.Values(row), names);
+        foreach (var entry in rows)
         {
             audit.Insert(entry);
         }
