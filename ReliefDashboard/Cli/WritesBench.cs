@@ -157,7 +157,7 @@ public static class WritesBench
                 {
                     saved.AddOrUpdate(id, (1, input.OriginVillage), (_, v) => (v.Saves + 1, input.OriginVillage));
                 }
-                else if (result.Errors.Any(e => e.Contains("批量任务", StringComparison.Ordinal) || e.Contains("数据库正忙", StringComparison.Ordinal)))
+                else if (result.Outcome == SaveOutcome.Busy)
                 {
                     Interlocked.Increment(ref busy);
                 }

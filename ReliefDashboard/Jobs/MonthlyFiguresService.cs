@@ -44,7 +44,7 @@ public sealed class MonthlyFiguresService(
             await writes.CommitAsync(request, SystemUser, async w =>
             {
                 var scored = await MonthScores.ScoreMissingMonthsAsync(w.Db, w.Now, ct);
-                return scored.Count > 0 ? null : Refusal.Invalid("没有待评分的月份");
+                return scored.Count > 0 ? null : Refusal.Unchanged;
             }, ct);
             return [];
         }
@@ -70,7 +70,7 @@ public sealed class MonthlyFiguresService(
             // Taken by another run meanwhile: nothing to do.
             if (await w.Db.FigureMonths.AnyAsync(m => missing.Contains(m.Month), ct))
             {
-                return Refusal.Invalid("月末统计已由另一次运行写入");
+                return Refusal.Unchanged;
             }
             w.Db.MonthlyFigures.AddRange(history.Rows);
             w.Db.FigureMonths.AddRange(missing.Select(m => new FigureMonth { Month = m, TakenAt = w.Now, Source = Source }));

@@ -67,7 +67,7 @@ public sealed class StatusRefreshService(
         {
             w.SkipPaymentChecks = true;
             var rechecked = await BenefitLedger.RefreshAsync(w.Db, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(w.Db, ct)), null, ct);
-            return rechecked > 0 ? null : Refusal.Invalid("无变化");
+            return rechecked > 0 ? null : Refusal.Unchanged;
         }, ct);
         logger.LogInformation("Status refresh for {Date}: {Count} households changed", asOf, changed);
         return changed;
@@ -83,8 +83,8 @@ public sealed class StatusRefreshService(
             var households = await w.Db.Households.Where(h => ids.Contains(h.Id) && h.StatusComputedOn <= asOf).WithRecords().ToListAsync(ct);
             changed = households.Count(h => HouseholdStatusUpdater.Recompute(h, asOf, policy));
             // Untouched households need no save and publish nothing.
-            return households.Count == 0 ? Refusal.Invalid("无变化") : null;
+            return households.Count == 0 ? Refusal.Unchanged : null;
         }, ct);
-        return (written.Ok || written.Status == WriteStatus.Invalid, written.Ok ? changed : 0);
+        return (written.Ok || written.Status == WriteStatus.Unchanged, written.Ok ? changed : 0);
     }
 }

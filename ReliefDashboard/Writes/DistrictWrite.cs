@@ -166,7 +166,7 @@ public sealed class DistrictWrite(
     private async Task<DataChange> FinishAsync(ReliefDbContext db, WriteContext context, WriteRequest request, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
-        var recomputed = await RecomputeStatusAsync(db, context.AsOf, ct);
+        await RecomputeStatusAsync(db, context.AsOf, ct);
         db.ChangeTracker.DetectChanges();
 
         var records = db.ChangeTracker.Entries()
@@ -211,7 +211,6 @@ public sealed class DistrictWrite(
                 await BenefitLedger.RefreshAsync(db, policy, ids, ct);
             }
         }
-        _ = recomputed;
         return new DataChange(request.Kind, households, towns);
     }
 
@@ -219,7 +218,7 @@ public sealed class DistrictWrite(
     /// Every household whose own facts changed in this write (itself, a member, a measure) gets its status and stored
     /// figures recomputed, once, before the save — so no write path can leave a stale status behind.
     /// </summary>
-    private static async Task<int> RecomputeStatusAsync(ReliefDbContext db, DateOnly today, CancellationToken ct)
+    private static async Task RecomputeStatusAsync(ReliefDbContext db, DateOnly today, CancellationToken ct)
     {
         var changed = new HashSet<Household>(ReferenceEqualityComparer.Instance);
         var byId = new HashSet<int>();
@@ -231,7 +230,9 @@ public sealed class DistrictWrite(
             }
             switch (e.Entity)
             {
-                case Household h when e.State != EntityState.Deleted:
+                // A household whose only changes are the derived fields was recomputed by whoever changed them (the daily refresh).
+                case Household h when e.State == EntityState.Added
+                    || (e.State == EntityState.Modified && e.Properties.Any(p => p.IsModified && !AuditTrail.Derived.Contains(p.Metadata.Name))):
                     changed.Add(h);
                     break;
                 case Member or Measure:
@@ -255,7 +256,7 @@ public sealed class DistrictWrite(
         }
         if (changed.Count == 0)
         {
-            return 0;
+            return;
         }
         var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
         foreach (var h in changed)
@@ -263,7 +264,6 @@ public sealed class DistrictWrite(
             await EnsureRecordsAsync(db, h, ct);
             HouseholdStatusUpdater.Recompute(h, today, policy);
         }
-        return changed.Count;
     }
 
     private static bool Owns(Household h, object record) => record switch

@@ -15,6 +15,8 @@ public enum WriteStatus
     Busy,
     /// <summary>The database refused the write (full, read-only, damaged); nothing was written.</summary>
     Failed,
+    /// <summary>A job found nothing to write; nothing was committed and nothing is published.</summary>
+    Unchanged,
 }
 
 /// <summary>Why a change was not applied; returned by a write's apply step to stop the pipeline and roll back.</summary>
@@ -29,6 +31,9 @@ public sealed record Refusal(WriteStatus Status, IReadOnlyList<string> Problems,
         new(WriteStatus.Forbidden, [message], target);
 
     public static Refusal Conflict(params IEnumerable<string> problems) => new(WriteStatus.Conflict, problems.ToList());
+
+    /// <summary>Nothing to write (a job whose work another run already did): roll back quietly, publish nothing.</summary>
+    public static readonly Refusal Unchanged = new(WriteStatus.Unchanged, []);
 }
 
 /// <summary>What became of a write: saved (with the change that was published) or why not, in Chinese.</summary>

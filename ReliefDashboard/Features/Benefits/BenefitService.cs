@@ -238,13 +238,7 @@ public sealed class BenefitService(
             var policy = BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(w.Db, ct));
             return await change(w.Db, h, scope, policy, w.Now) is { } problems ? Refusal.Invalid(problems) : null;
         }, ct);
-        return written.Status switch
-        {
-            WriteStatus.Saved => new SaveResult(SaveOutcome.Saved, [], 0),
-            WriteStatus.NotFound => SaveResult.NotFound,
-            WriteStatus.Forbidden => SaveResult.Forbidden,
-            _ => SaveResult.Invalid(written.Problems),
-        };
+        return SaveResult.From(written, () => new SaveResult(SaveOutcome.Saved, [], 0));
     }
 
     internal static string Month(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);

@@ -144,12 +144,6 @@ public sealed class FactoryService(
             w.TouchedTowns([input.TownId, town]);
             return null;
         }, ct);
-        return written.Status switch
-        {
-            WriteStatus.Saved => new SaveResult(SaveOutcome.Saved, [], version),
-            WriteStatus.Conflict => refused ?? new SaveResult(SaveOutcome.Conflict, written.Problems, input.Version),
-            WriteStatus.Forbidden => new SaveResult(SaveOutcome.Forbidden, written.Problems, 0),
-            _ => SaveResult.Invalid(written.Problems),
-        };
+        return SaveResult.From(written, () => new SaveResult(SaveOutcome.Saved, [], version), input.Version, refused);
     }
 }

@@ -53,14 +53,7 @@ public sealed partial class HouseholdEditService(
             saved = household;
             return null;
         }, ct);
-        return written.Status switch
-        {
-            WriteStatus.Saved => new SaveResult(SaveOutcome.Saved, [], saved!.Version, saved.Status),
-            WriteStatus.Conflict => conflict ?? new SaveResult(SaveOutcome.Conflict, written.Problems, input.Version),
-            WriteStatus.NotFound => SaveResult.NotFound,
-            WriteStatus.Forbidden => SaveResult.Forbidden,
-            _ => SaveResult.Invalid(written.Problems),
-        };
+        return SaveResult.From(written, () => new SaveResult(SaveOutcome.Saved, [], saved!.Version, saved.Status), input.Version, conflict);
     }
 
     internal static Task<Household?> LoadGraphAsync(ReliefDbContext db, int householdId, CancellationToken ct) =>
