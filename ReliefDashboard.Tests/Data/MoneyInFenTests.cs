@@ -47,6 +47,45 @@ public class MoneyInFenTests
     }
 
     [Fact]
+    public async Task AMigrationCutOffAfterItsTablesWereRebuilt_RunsAgainWithoutMultiplyingTheAmountsTwice()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        var options = new DbContextOptionsBuilder<ReliefDbContext>().UseSqlite(connection).Options;
+        await using (var db = new ReliefDbContext(options))
+        {
+            await db.GetService<IMigrator>().MigrateAsync("AuditSubject");
+        }
+        await using (var db = new ReliefDbContext(options))
+        {
+            // Towns and households have the same columns before and after: the current model can write them.
+            db.OpenDistrictWrite();
+            var town = new Town { Name = "青石镇" };
+            town.Sites.Add(new ResettlementSite { Name = "青石新村", Kind = SiteKind.Centralized });
+            db.Towns.Add(town);
+            await db.SaveChangesAsync();
+            db.Households.Add(new Household { Code = "610623001000001", HeadName = "王建军", OriginVillage = "石门村", TownId = town.Id, SiteId = town.Sites[0].Id });
+            await db.SaveChangesAsync();
+        }
+        Exec(connection, """
+            INSERT INTO Benefits (Id, HouseholdId, TownId, Kind, Amount, PaidOn, Fund, Voucher, RecordedBy, RecordedAt, Source, Breaches)
+            VALUES (1, 1, 1, 0, 19999.99, '2026-01-01', '区财政', 'V1', 'x', '2026-01-01', 'x', 0);
+            """);
+        await using (var db = new ReliefDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+        }
+        // The process died after the rebuild, before the migration was recorded: the next start runs it again.
+        Exec(connection, "DELETE FROM __EFMigrationsHistory WHERE MigrationId LIKE '%_MoneyInFen';");
+        await using (var db = new ReliefDbContext(options))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        Assert.Equal([("integer", 1_999_999L)], Rows(connection, "SELECT typeof(Amount), Amount FROM Benefits"));
+    }
+
+    [Fact]
     public async Task TheSumOf614257Payments_IsTheExactIntegerSum_ComputedInSql()
     {
         const int payments = 614_257;

@@ -11,14 +11,17 @@ namespace ReliefDashboard.Data.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             // Stored yuan (REAL, or TEXT for the decimal columns) become whole fen before the columns become INTEGER;
-            // ROUND first, so 19999.99 stored as 19999.989999… is 1999999 fen, not 1999998.
-            migrationBuilder.Sql("UPDATE \"Shopfronts\" SET \"MonthlyRent\" = CAST(ROUND(\"MonthlyRent\" * 100) AS INTEGER) WHERE \"MonthlyRent\" IS NOT NULL;");
-            migrationBuilder.Sql("UPDATE \"Loans\" SET \"Amount\" = CAST(ROUND(\"Amount\" * 100) AS INTEGER) WHERE \"Amount\" IS NOT NULL;");
-            migrationBuilder.Sql("UPDATE \"Industries\" SET \"AnnualIncome\" = CAST(ROUND(\"AnnualIncome\" * 100) AS INTEGER) WHERE \"AnnualIncome\" IS NOT NULL;");
-            migrationBuilder.Sql("UPDATE \"Factories\" SET \"MonthlyRent\" = CAST(ROUND(\"MonthlyRent\" * 100) AS INTEGER) WHERE \"MonthlyRent\" IS NOT NULL;");
-            migrationBuilder.Sql("UPDATE \"Employments\" SET \"MonthlyPay\" = CAST(ROUND(\"MonthlyPay\" * 100) AS INTEGER) WHERE \"MonthlyPay\" IS NOT NULL;");
-            migrationBuilder.Sql("UPDATE \"Coverages\" SET \"MonthlyAmount\" = CAST(ROUND(\"MonthlyAmount\" * 100) AS INTEGER) WHERE \"MonthlyAmount\" IS NOT NULL;");
-            migrationBuilder.Sql("UPDATE \"Benefits\" SET \"Amount\" = CAST(ROUND(\"Amount\" * 100) AS INTEGER) WHERE \"Amount\" IS NOT NULL;");
+            // ROUND first, so 19999.99 stored as 19999.989999… is 1999999 fen, not 1999998. SQLite retypes a column by
+            // rebuilding its table in steps that cannot share one transaction; should the process die after the rebuild
+            // but before the migration is recorded, the rerun must not multiply again: only a column still declared
+            // with its old type is converted.
+            migrationBuilder.Sql("UPDATE \"Shopfronts\" SET \"MonthlyRent\" = CAST(ROUND(\"MonthlyRent\" * 100) AS INTEGER) WHERE \"MonthlyRent\" IS NOT NULL AND (SELECT type FROM pragma_table_info('Shopfronts') WHERE name = 'MonthlyRent') <> 'INTEGER';");
+            migrationBuilder.Sql("UPDATE \"Loans\" SET \"Amount\" = CAST(ROUND(\"Amount\" * 100) AS INTEGER) WHERE \"Amount\" IS NOT NULL AND (SELECT type FROM pragma_table_info('Loans') WHERE name = 'Amount') <> 'INTEGER';");
+            migrationBuilder.Sql("UPDATE \"Industries\" SET \"AnnualIncome\" = CAST(ROUND(\"AnnualIncome\" * 100) AS INTEGER) WHERE \"AnnualIncome\" IS NOT NULL AND (SELECT type FROM pragma_table_info('Industries') WHERE name = 'AnnualIncome') <> 'INTEGER';");
+            migrationBuilder.Sql("UPDATE \"Factories\" SET \"MonthlyRent\" = CAST(ROUND(\"MonthlyRent\" * 100) AS INTEGER) WHERE \"MonthlyRent\" IS NOT NULL AND (SELECT type FROM pragma_table_info('Factories') WHERE name = 'MonthlyRent') <> 'INTEGER';");
+            migrationBuilder.Sql("UPDATE \"Employments\" SET \"MonthlyPay\" = CAST(ROUND(\"MonthlyPay\" * 100) AS INTEGER) WHERE \"MonthlyPay\" IS NOT NULL AND (SELECT type FROM pragma_table_info('Employments') WHERE name = 'MonthlyPay') <> 'INTEGER';");
+            migrationBuilder.Sql("UPDATE \"Coverages\" SET \"MonthlyAmount\" = CAST(ROUND(\"MonthlyAmount\" * 100) AS INTEGER) WHERE \"MonthlyAmount\" IS NOT NULL AND (SELECT type FROM pragma_table_info('Coverages') WHERE name = 'MonthlyAmount') <> 'INTEGER';");
+            migrationBuilder.Sql("UPDATE \"Benefits\" SET \"Amount\" = CAST(ROUND(\"Amount\" * 100) AS INTEGER) WHERE \"Amount\" IS NOT NULL AND (SELECT type FROM pragma_table_info('Benefits') WHERE name = 'Amount') <> 'INTEGER';");
 
             migrationBuilder.AlterColumn<long>(
                 name: "MonthlyRent",
