@@ -127,6 +127,9 @@ builder.Services.AddSingleton(new ReliefDashboard.Features.Supervision.EvidenceS
 builder.Services.AddScoped<ReliefDashboard.Features.Supervision.FlagService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Supervision.SuggestionService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Roster.RosterImport>();
+builder.Services.AddScoped<ReliefDashboard.Features.Verification.DepartmentImport>();
+builder.Services.AddScoped<ReliefDashboard.Features.Verification.FindingService>();
+builder.Services.AddScoped<ReliefDashboard.Features.Verification.SpotCheckService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Benefits.BenefitService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Benefits.FactoryService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Benefits.ProgrammeService>();
@@ -165,6 +168,7 @@ app.MapHealthz();
 app.MapAccountEndpoints();
 app.MapScorecardEndpoints();
 app.MapFlagEndpoints();
+ReliefDashboard.Features.Verification.VerificationEndpoints.MapVerificationEndpoints(app);
 app.MapRosterEndpoints();
 app.MapBenefitEndpoints();
 // Our Content-Security-Policy carries frame-ancestors itself; Blazor's own header would be a second policy.

@@ -50,6 +50,9 @@ public static class TestServices
         services.AddScoped<ReliefDashboard.Features.Scorecards.ScorecardService>();
         services.TryAddSingleton(new ReliefDashboard.Features.Supervision.EvidenceStore(Path.Combine(Path.GetTempPath(), $"relief-evidence-{Guid.NewGuid():N}")));
         services.AddScoped<ReliefDashboard.Features.Supervision.FlagService>();
+        services.AddScoped<ReliefDashboard.Features.Verification.DepartmentImport>();
+        services.AddScoped<ReliefDashboard.Features.Verification.FindingService>();
+        services.AddScoped<ReliefDashboard.Features.Verification.SpotCheckService>();
         services.AddScoped<ReliefDashboard.Features.Benefits.BenefitService>();
         services.AddScoped<ReliefDashboard.Features.Benefits.FactoryService>();
         services.AddScoped<ReliefDashboard.Features.Benefits.ProgrammeService>();

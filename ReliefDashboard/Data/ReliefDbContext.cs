@@ -34,6 +34,13 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
     public DbSet<CommunityFactory> Factories => Set<CommunityFactory>();
     public DbSet<SystemInfo> SystemInfo => Set<SystemInfo>();
     public DbSet<SignInSession> Sessions => Set<SignInSession>();
+    public DbSet<DepartmentList> DepartmentLists => Set<DepartmentList>();
+    public DbSet<DepartmentRecord> DepartmentRecords => Set<DepartmentRecord>();
+    public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<FindingEvent> FindingEvents => Set<FindingEvent>();
+    public DbSet<VerificationEvidence> VerificationEvidence => Set<VerificationEvidence>();
+    public DbSet<SpotCheck> SpotChecks => Set<SpotCheck>();
+    public DbSet<SpotCheckItem> SpotCheckItems => Set<SpotCheckItem>();
 
     private bool districtWriteOpen;
 
@@ -188,6 +195,83 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.HasMany(f => f.Households).WithOne().HasForeignKey(h => h.FlagId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(f => f.Events).WithOne().HasForeignKey(v => v.FlagId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(f => f.Evidence).WithOne().HasForeignKey(v => v.FlagId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<DepartmentList>(e =>
+        {
+            e.Property(l => l.Department).HasMaxLength(40);
+            e.Property(l => l.FileName).HasMaxLength(200);
+            e.Property(l => l.Sha256).HasMaxLength(64);
+            e.Property(l => l.ImportedBy).HasMaxLength(100);
+            e.Property(l => l.Months).HasMaxLength(200);
+            e.HasIndex(l => new { l.Kind, l.DataMonth });
+        });
+        b.Entity<DepartmentRecord>(e =>
+        {
+            e.Property(r => r.IdNumber).HasMaxLength(18);
+            e.Property(r => r.Organisation).HasMaxLength(100);
+            e.Property(r => r.Reference).HasMaxLength(40);
+            // The cross-check's one lookup: a member's rows of a kind (and month); the list id retires a replaced list.
+            e.HasIndex(r => new { r.Kind, r.IdNumber, r.Month, r.ListId }).HasDatabaseName("IX_DepartmentRecords_Lookup");
+            e.HasIndex(r => new { r.Kind, r.Reference }).HasDatabaseName("IX_DepartmentRecords_Reference");
+            e.HasIndex(r => r.ListId);
+            e.HasOne<DepartmentList>().WithMany().HasForeignKey(r => r.ListId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Finding>(e =>
+        {
+            e.Property(f => f.Key).HasMaxLength(80);
+            e.Property(f => f.Rule).HasMaxLength(40);
+            e.Property(f => f.SubjectEntity).HasMaxLength(20);
+            e.Property(f => f.Subject).HasMaxLength(100);
+            e.Property(f => f.Detail).HasMaxLength(1000);
+            e.Property(f => f.Facts).HasMaxLength(200);
+            e.Property(f => f.Correction).HasMaxLength(1000);
+            e.Property(f => f.Reason).HasMaxLength(2000);
+            e.Property(f => f.EnteredBy).HasMaxLength(200);
+            e.Property(f => f.Version).IsConcurrencyToken();
+            e.HasIndex(f => new { f.Key, f.State });
+            e.HasIndex(f => new { f.TownId, f.State, f.ConcludeDue });
+            e.HasIndex(f => new { f.HouseholdId, f.State });
+            e.HasOne(f => f.Household).WithMany().HasForeignKey(f => f.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<Town>().WithMany().HasForeignKey(f => f.TownId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(f => f.Events).WithOne().HasForeignKey(v => v.FindingId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<FindingEvent>(e =>
+        {
+            e.Property(v => v.User).HasMaxLength(100);
+            e.Property(v => v.Text).HasMaxLength(2000);
+        });
+        b.Entity<VerificationEvidence>(e =>
+        {
+            e.Property(v => v.FileName).HasMaxLength(200);
+            e.Property(v => v.StoredName).HasMaxLength(100);
+            e.Property(v => v.ContentType).HasMaxLength(100);
+            e.Property(v => v.Sha256).HasMaxLength(64);
+            e.Property(v => v.UploadedBy).HasMaxLength(100);
+            e.HasIndex(v => v.FindingId);
+            e.HasIndex(v => v.SpotCheckItemId);
+            e.HasOne<Finding>().WithMany().HasForeignKey(v => v.FindingId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<SpotCheckItem>().WithMany().HasForeignKey(v => v.SpotCheckItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<SpotCheck>(e =>
+        {
+            e.Property(c => c.DrawnBy).HasMaxLength(100);
+            e.Property(c => c.SharePercent).HasPrecision(5, 1);
+            e.HasOne(c => c.Town).WithMany().HasForeignKey(c => c.TownId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(c => c.Items).WithOne(i => i.SpotCheck).HasForeignKey(i => i.SpotCheckId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<SpotCheckItem>(e =>
+        {
+            e.Property(i => i.CheckerUserId).HasMaxLength(450);
+            e.Property(i => i.Checker).HasMaxLength(100);
+            e.Property(i => i.Notes).HasMaxLength(2000);
+            e.Property(i => i.RecordedBy).HasMaxLength(100);
+            e.Property(i => i.FalseMeasures).HasMaxLength(1000);
+            e.Property(i => i.EnteredBy).HasMaxLength(500);
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.HasIndex(i => new { i.SpotCheckId, i.HouseholdId }).IsUnique();
+            e.HasIndex(i => new { i.TownId, i.Result });
+            e.HasIndex(i => i.HouseholdId);
+            e.HasOne(i => i.Household).WithMany().HasForeignKey(i => i.HouseholdId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<FlagHousehold>(e =>
         {

@@ -22,7 +22,7 @@ public static class AuditTrail
     /// <summary>Keys, versions and who-recorded columns: the trail's own columns say these.</summary>
     public static readonly IReadOnlySet<string> Bookkeeping = new HashSet<string>
     {
-        "Id", "HouseholdId", "Version", "RecordedBy", "RecordedAt", "Source", "VoidedAt", "VoidedBy", "Breaches", "BreachText",
+        "Id", "HouseholdId", "Version", "RecordedBy", "RecordedAt", "Source", "VoidedAt", "VoidedBy", "Breaches", "BreachText", "Verification",
     };
 
     /// <summary>What <see cref="HouseholdStatusUpdater"/> and the head member's name set on a household: never typed by a person.</summary>
@@ -32,7 +32,7 @@ public static class AuditTrail
         nameof(Household.HasLabour), nameof(Household.MemberCount), nameof(Household.ChannelMask), nameof(Household.LabourMembers),
         nameof(Household.EmployedLabourMembers), nameof(Household.LocalLabourMembers), nameof(Household.WorkersInDistrict),
         nameof(Household.WorkersInProvince), nameof(Household.WorkersOutsideProvince), nameof(Household.IndustryMask),
-        nameof(Household.EmploymentMask), nameof(Household.HeadName),
+        nameof(Household.EmploymentMask), nameof(Household.HeadName), nameof(Household.VerifiedAttained),
     };
 
     /// <summary>Audited record kinds: a household, what it owns, and its money.</summary>

@@ -67,6 +67,9 @@ public class Household
     public int IndustryMask { get; set; }
     public int EmploymentMask { get; set; }
 
+    /// <summary>Attained on a counting measure that department data or a home visit has confirmed (已核实达标); refreshed with the status.</summary>
+    public bool VerifiedAttained { get; set; }
+
     /// <summary>Optimistic concurrency: bumped by every change to the household or anything it owns.</summary>
     public int Version { get; set; }
 
@@ -104,6 +107,9 @@ public abstract class Measure
     public Channel Channel { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
+
+    /// <summary>Set by the cross-check (department data) and by spot checks, never typed; a disproved measure no longer counts.</summary>
+    public MeasureVerification Verification { get; set; }
 
     public bool IsActiveOn(DateOnly date) => StartDate <= date && (EndDate is null || EndDate.Value >= date);
 }

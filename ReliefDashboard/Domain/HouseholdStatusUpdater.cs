@@ -15,7 +15,8 @@ public static class HouseholdStatusUpdater
         var members = h.Members.Count(m => m.IsActiveOn(asOf));
         var mask = ChannelMask(h, asOf);
         var changed = h.Status != result.Status || h.StatusExplanation != result.Explanation || h.HasLabour != result.HasLabour
-            || h.MemberCount != members || h.ChannelMask != mask || Figures(h) != figures;
+            || h.MemberCount != members || h.ChannelMask != mask || Figures(h) != figures || h.VerifiedAttained != result.Verified;
+        h.VerifiedAttained = result.Verified;
         h.MemberCount = members;
         h.ChannelMask = mask;
         h.Status = result.Status;

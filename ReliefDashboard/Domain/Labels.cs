@@ -169,4 +169,89 @@ public static class Labels
         ViolationKind.Ineligible => "不符合条件",
         _ => k.ToString(),
     };
+
+    public static string Of(DepartmentListKind k) => k switch
+    {
+        DepartmentListKind.SocialInsurance => "社保缴费",
+        DepartmentListKind.EmploymentRegistration => "就业登记",
+        DepartmentListKind.BusinessRegistration => "市场主体登记",
+        DepartmentListKind.Assistance => "低保特困及临时救助",
+        DepartmentListKind.MedicalCost => "高额医疗费用",
+        DepartmentListKind.RegisterChange => "户籍变动",
+        DepartmentListKind.Asset => "房产车辆及股权",
+        _ => k.ToString(),
+    };
+
+    public static string Of(LicenceStatus s) => s switch
+    {
+        LicenceStatus.Active => "存续",
+        LicenceStatus.Cancelled => "注销",
+        _ => "吊销",
+    };
+
+    public static string Of(AssistanceKind k) => k switch
+    {
+        AssistanceKind.Dibao => "低保",
+        AssistanceKind.Tekun => "特困",
+        _ => "临时救助",
+    };
+
+    public static string Of(RegisterEvent e) => e switch
+    {
+        RegisterEvent.Death => "死亡",
+        RegisterEvent.MovedOut => "迁出",
+        RegisterEvent.Custody => "服刑",
+        _ => "其他",
+    };
+
+    public static string Of(AssetKind k) => k switch
+    {
+        AssetKind.House => "商品房",
+        AssetKind.Vehicle => "车辆",
+        _ => "公司股东",
+    };
+
+    public static string Of(MeasureVerification v) => v switch
+    {
+        MeasureVerification.SelfReported => "自报",
+        MeasureVerification.DepartmentConfirmed => "部门数据印证",
+        MeasureVerification.VisitConfirmed => "入户核实",
+        _ => "核实不实",
+    };
+
+    public static string Of(FindingKind k) => k == FindingKind.Suspect ? "疑点" : "预警";
+
+    public static string Of(FindingState s) => s switch
+    {
+        FindingState.Pending => "待核实",
+        FindingState.Visited => "已入户",
+        FindingState.AwaitingReview => "待核验",
+        FindingState.Closed => "已核验",
+        _ => "退回",
+    };
+
+    public static string Of(FindingAction a) => a switch
+    {
+        FindingAction.Found => "比对发现",
+        FindingAction.Visit => "入户核实",
+        FindingAction.ConfirmWrong => "核实属实",
+        FindingAction.Explain => "核实不实",
+        FindingAction.Verify => "核验通过",
+        FindingAction.Return => "退回重核",
+        _ => "记录已更正",
+    };
+
+    public static string Of(Lateness l) => l switch
+    {
+        Lateness.OnTime => "未超期",
+        Lateness.VisitOverdue => "超期未入户",
+        _ => "超期未办结",
+    };
+
+    public static string Of(SpotResult r) => r switch
+    {
+        SpotResult.True => "属实",
+        SpotResult.PartlyFalse => "部分不实",
+        _ => "不实",
+    };
 }

@@ -20,6 +20,9 @@ public class MonthlyFigure
 
     /// <summary>Households visited within the verification window at that month-end; null for months taken before it was counted.</summary>
     public int? VerifiedHouseholds { get; set; }
+
+    /// <summary>Attained on a confirmed measure (已核实达标) at that month-end, by the measures' current verification; null for months taken before it was counted.</summary>
+    public int? VerifiedAttainedHouseholds { get; set; }
 }
 
 /// <summary>A month whose figures have been taken: when, and how (at demo load, by the monthly job).</summary>
@@ -61,7 +64,8 @@ public sealed class MonthlyFiguresBuilder(IReadOnlyList<DateOnly> months, Status
         foreach (var month in months)
         {
             var then = AsOf(h, month);
-            var status = StatusRules.Evaluate(then, month, policy).Status;
+            var result = StatusRules.Evaluate(then, month, policy);
+            var status = result.Status;
             var figures = HouseholdFigures.Compute(then, month, policy);
             var mask = HouseholdStatusUpdater.ChannelMask(then, month);
             var key = (month, h.TownId, mask, status);
@@ -75,6 +79,7 @@ public sealed class MonthlyFiguresBuilder(IReadOnlyList<DateOnly> months, Status
             row.EmployedLabourMembers += figures.EmployedLabourMembers;
             row.LocalCoveredHouseholds += figures.LocalLabourMembers > 0 ? 1 : 0;
             row.VerifiedHouseholds = (row.VerifiedHouseholds ?? 0) + (Verified(then, month, policy) ? 1 : 0);
+            row.VerifiedAttainedHouseholds = (row.VerifiedAttainedHouseholds ?? 0) + (result.Verified ? 1 : 0);
         }
     }
 

@@ -9,6 +9,15 @@ public enum IndicatorKind
     LocalCoverage = 3,
     FlagsClosedOnTime = 4,
     Freshness = 5,
+
+    /// <summary>已核实达标率: attained on a measure confirmed by department data or a home visit.</summary>
+    VerifiedAttainment = 6,
+
+    /// <summary>疑点按期核实率: findings concluded and accepted by their deadline.</summary>
+    FindingsOnTime = 7,
+
+    /// <summary>抽查属实率: spot-checked households found as recorded.</summary>
+    SpotChecksTrue = 8,
 }
 
 /// <summary>

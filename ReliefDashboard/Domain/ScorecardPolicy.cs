@@ -43,8 +43,8 @@ public sealed record ScorecardPolicy(
     /// <summary>The indicators in the order the scorecard shows them.</summary>
     public static IReadOnlyList<IndicatorKind> Indicators { get; } =
     [
-        IndicatorKind.Attainment, IndicatorKind.NoMeasure, IndicatorKind.LabourEmployment,
-        IndicatorKind.LocalCoverage, IndicatorKind.FlagsClosedOnTime, IndicatorKind.Freshness,
+        IndicatorKind.Attainment, IndicatorKind.VerifiedAttainment, IndicatorKind.NoMeasure, IndicatorKind.LabourEmployment,
+        IndicatorKind.LocalCoverage, IndicatorKind.FlagsClosedOnTime, IndicatorKind.FindingsOnTime, IndicatorKind.SpotChecksTrue, IndicatorKind.Freshness,
     ];
 
     public static string Slug(IndicatorKind kind) => kind switch
@@ -54,6 +54,9 @@ public sealed record ScorecardPolicy(
         IndicatorKind.LabourEmployment => "labourEmployment",
         IndicatorKind.LocalCoverage => "localCoverage",
         IndicatorKind.FlagsClosedOnTime => "flagsClosedOnTime",
+        IndicatorKind.VerifiedAttainment => "verifiedAttainment",
+        IndicatorKind.FindingsOnTime => "findingsOnTime",
+        IndicatorKind.SpotChecksTrue => "spotChecksTrue",
         _ => "freshness",
     };
 
@@ -76,6 +79,9 @@ public sealed record ScorecardPolicy(
         IndicatorKind.LabourEmployment => "劳动力就业率",
         IndicatorKind.LocalCoverage => "就地就近就业覆盖率",
         IndicatorKind.FlagsClosedOnTime => "督办按期销号率",
+        IndicatorKind.VerifiedAttainment => "已核实达标率",
+        IndicatorKind.FindingsOnTime => "疑点按期核实率",
+        IndicatorKind.SpotChecksTrue => "抽查属实率",
         _ => "数据时效（走访核实率）",
     };
 
@@ -89,6 +95,9 @@ public sealed record ScorecardPolicy(
         new(IndicatorKind.LocalCoverage, true, 10, true, "60", "50", "35", "0", "三(一)至三(三) 就地就近就业（平台口径）"),
         new(IndicatorKind.FlagsClosedOnTime, true, 10, true, "100", "90", "70", "0", "四(三) 督查考核：督办整改按期销号（平台口径）"),
         new(IndicatorKind.Freshness, true, 10, true, "100", "90", "70", "0", "四(三) 督查考核：走访核实时效，窗口同“预警：超过此天数未走访核实”（平台口径）"),
+        new(IndicatorKind.VerifiedAttainment, true, 0, true, "100", "80", "50", "0", "四(三) 对弄虚作假的严肃追责：经部门数据或入户核实印证的达标（权重0为只展示、不计分）"),
+        new(IndicatorKind.FindingsOnTime, true, 5, true, "100", "90", "70", "0", "四(三) 督查考核：比对疑点按期核实办结（平台口径）"),
+        new(IndicatorKind.SpotChecksTrue, true, 5, true, "100", "95", "85", "0", "四(三) 对弄虚作假的严肃追责：入户抽查属实（平台口径）"),
     ];
 
     public static IReadOnlyList<PolicySetting> Defaults { get; } = BuildDefaults();
@@ -181,7 +190,8 @@ public sealed record ScorecardPolicy(
         {
             return null;
         }
-        var valued = town.Cells.Where(c => c.Band is not null).ToList();
+        // An indicator of weight 0 is shown, not scored: it neither earns nor costs a place on a list.
+        var valued = town.Cells.Where(c => c.Band is not null && c.Weight > 0).ToList();
         if (CommendAllGreen && (valued.Count == 0 || valued.Any(c => c.Band != Band.Green)))
         {
             return null;
@@ -197,7 +207,7 @@ public sealed record ScorecardPolicy(
         {
             reasons.Add($"总分{town.Total:0.0}为红色档");
         }
-        var reds = town.Cells.Where(c => c.Band == Band.Red).Select(c => Name(c.Indicator)).ToList();
+        var reds = town.Cells.Where(c => c.Band == Band.Red && c.Weight > 0).Select(c => Name(c.Indicator)).ToList();
         if (AccountRedIndicators > 0 && reds.Count >= AccountRedIndicators)
         {
             reasons.Add($"{reds.Count}项指标为红色（{string.Join("、", reds)}）");

@@ -8,7 +8,8 @@ public sealed record StatusResult(
     string? RecordKind,
     int? RecordId,
     DateOnly? KeyDate,
-    bool HasLabour);
+    bool HasLabour,
+    bool Verified = false);
 
 /// <summary>
 /// DOMAIN.md §4: Met / At risk / In progress / No measure / Safety net, from a household's records on an
@@ -23,14 +24,14 @@ public static class StatusRules
             || (policy.WeakLabourCountsAsLabour && m.LabourCapacity == LabourCapacity.Weak));
 
         var qualifying = new List<(Measure Measure, string Kind, string Reason)>();
-        foreach (var e in household.Employments.Where(e => policy.CountingChannels.Contains(e.Channel)))
+        foreach (var e in household.Employments.Where(e => Counts(e, policy)))
         {
             if (StableEmploymentReason(e, asOf, policy) is { } why)
             {
                 qualifying.Add((e, "就业", why));
             }
         }
-        foreach (var i in household.Industries.Where(i => policy.CountingChannels.Contains(i.Channel)))
+        foreach (var i in household.Industries.Where(i => Counts(i, policy)))
         {
             if (StableIndustryReason(i, asOf, policy) is { } why)
             {
@@ -84,6 +85,12 @@ public static class StatusRules
             lastEnded is null ? null : lastEnded is Employment ? "就业" : "产业", lastEnded?.Id, lastEnded?.EndDate, hasLabour);
     }
 
+    /// <summary>A measure in a counting channel that no check has found false.</summary>
+    public static bool Counts(Measure m, StatusPolicy policy) =>
+        policy.CountingChannels.Contains(m.Channel) && m.Verification != MeasureVerification.Disproved;
+
+    private static bool IsConfirmed(Measure m) => m.Verification is MeasureVerification.DepartmentConfirmed or MeasureVerification.VisitConfirmed;
+
     private static StatusResult MetOrAtRisk(Household household, List<(Measure Measure, string Kind, string Reason)> qualifying,
         DateOnly asOf, StatusPolicy policy, bool hasLabour)
     {
@@ -94,7 +101,7 @@ public static class StatusRules
             var latest = qualifying.MaxBy(q => q.Measure.EndDate)!;
             return new StatusResult(HouseholdStatus.AtRisk, "at-risk-ending",
                 $"达标措施将全部在 {policy.AtRiskEndingWithinDays} 天内到期：{latest.Reason}，{latest.Measure.EndDate:yyyy-MM-dd} 到期。",
-                latest.Kind, latest.Measure.Id, latest.Measure.EndDate, hasLabour);
+                latest.Kind, latest.Measure.Id, latest.Measure.EndDate, hasLabour, qualifying.Any(q => IsConfirmed(q.Measure)));
         }
 
         var best = lasting[0];
@@ -104,11 +111,11 @@ public static class StatusRules
             var when = verified is null ? "从未走访核实" : $"最近走访核实于 {verified:yyyy-MM-dd}";
             return new StatusResult(HouseholdStatus.AtRisk, "at-risk-unverified",
                 $"已达标（{best.Reason}），但{when}，超过 {policy.VerificationMaxAgeDays} 天未核实。",
-                best.Kind, best.Measure.Id, verified, hasLabour);
+                best.Kind, best.Measure.Id, verified, hasLabour, qualifying.Any(q => IsConfirmed(q.Measure)));
         }
 
         return new StatusResult(HouseholdStatus.Met, "met",
-            $"{best.Reason}。", best.Kind, best.Measure.Id, best.Measure.StartDate, hasLabour);
+            $"{best.Reason}。", best.Kind, best.Measure.Id, best.Measure.StartDate, hasLabour, qualifying.Any(q => IsConfirmed(q.Measure)));
     }
 
     /// <summary>Why an employment is stable on the date, or null when it is not.</summary>

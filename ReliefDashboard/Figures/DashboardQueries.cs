@@ -33,11 +33,13 @@ public static class DashboardQueries
                 g.Sum(h => h.WorkersInDistrict),
                 g.Sum(h => h.WorkersInProvince),
                 g.Sum(h => h.WorkersOutsideProvince),
-                g.Count(h => h.LastVerifiedOn >= verifiedSince)))
+                g.Count(h => h.LastVerifiedOn >= verifiedSince),
+                g.Count(h => h.VerifiedAttained)))
             .ToListAsync(ct);
 
         var history = await HistoryAsync(db, today, previousHistory, ct);
         var flags = await FlagCounts.AsOfAsync(db, today, ct);
+        var checks = await VerificationCounts.AsOfAsync(db, today, ct);
         var towns = await db.Towns.AsNoTracking().OrderBy(t => t.Id).Select(t => new TownName(t.Id, t.Name)).ToListAsync(ct);
         lastChangedAt ??= await db.Audit.OrderByDescending(a => a.Id).Select(a => (DateTime?)a.At).FirstOrDefaultAsync(ct);
 
@@ -45,7 +47,7 @@ public static class DashboardQueries
         var violations = await MoneyFigures.ViolationCountsAsync(db, null, ct);
 
         return new DistrictFigures(live, history, towns, AssessmentPolicy.FromSettings(settings), ScorecardPolicy.FromSettings(settings), flags, today, computedAt, lastChangedAt,
-            money, violations);
+            money, violations, checks);
     }
 
     private static async Task<MonthHistory> HistoryAsync(ReliefDbContext db, DateOnly today, MonthHistory? previous, CancellationToken ct)
@@ -82,7 +84,7 @@ public static class DashboardQueries
                        SUM(CASE WHEN Status = {{(int)HouseholdStatus.NoMeasure}} THEN Households ELSE 0 END),
                        SUM(CASE WHEN Status = {{(int)HouseholdStatus.SafetyNet}} THEN Households ELSE 0 END),
                        SUM(LabourHouseholds), SUM(LabourMembers), SUM(EmployedLabourMembers), SUM(LocalCoveredHouseholds),
-                       SUM(VerifiedHouseholds)
+                       SUM(VerifiedHouseholds), SUM(VerifiedAttainedHouseholds)
                 FROM MonthlyFigures
                 WHERE Month >= $from AND Month <= $to
                 GROUP BY Month, TownId, ChannelMask
@@ -105,7 +107,7 @@ public static class DashboardQueries
                     reader.GetInt32(2),
                     new Tally(reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5), reader.GetInt32(6), reader.GetInt32(7),
                         reader.GetInt32(8), reader.GetInt32(9), reader.GetInt32(10), reader.GetInt32(11), reader.GetInt32(12),
-                        reader.IsDBNull(13) ? null : reader.GetInt32(13))));
+                        reader.IsDBNull(13) ? null : reader.GetInt32(13), reader.IsDBNull(14) ? null : reader.GetInt32(14))));
             }
             return rows;
         }

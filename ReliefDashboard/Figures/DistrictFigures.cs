@@ -21,7 +21,8 @@ public sealed record LiveGroup(
     int WorkersInDistrict,
     int WorkersInProvince,
     int WorkersOutsideProvince,
-    int VerifiedHouseholds);
+    int VerifiedHouseholds,
+    int VerifiedAttained = 0);
 
 /// <summary>One month-end's households of one town and channel mask, counted by status.</summary>
 public sealed record MonthGroup(DateOnly Month, int TownId, int ChannelMask, Tally Tally);
@@ -51,7 +52,8 @@ public sealed record DistrictFigures(
     DateTime ComputedAt,
     DateTime? LastChangedAt,
     IReadOnlyList<MoneyGroup> Money,
-    IReadOnlyList<ViolationCount> Violations);
+    IReadOnlyList<ViolationCount> Violations,
+    IReadOnlyList<VerificationCount>? Checks = null);
 
 /// <summary>The counts a rate is made of, summed over any set of households.</summary>
 public readonly record struct Tally(
@@ -65,7 +67,8 @@ public readonly record struct Tally(
     int LabourMembers,
     int EmployedLabourMembers,
     int LocalCoveredHouseholds,
-    int? Verified)
+    int? Verified,
+    int? VerifiedAttained = null)
 {
     public static Tally Of(LiveGroup g) => new(
         g.Households,
@@ -74,16 +77,19 @@ public readonly record struct Tally(
         g.Status == HouseholdStatus.InProgress ? g.Households : 0,
         g.Status == HouseholdStatus.NoMeasure ? g.Households : 0,
         g.Status == HouseholdStatus.SafetyNet ? g.Households : 0,
-        g.LabourHouseholds, g.LabourMembers, g.EmployedLabourMembers, g.LocalCoveredHouseholds, g.VerifiedHouseholds);
+        g.LabourHouseholds, g.LabourMembers, g.EmployedLabourMembers, g.LocalCoveredHouseholds, g.VerifiedHouseholds, g.VerifiedAttained);
 
     public static Tally operator +(Tally a, Tally b) => new(
         a.Households + b.Households, a.Met + b.Met, a.AtRisk + b.AtRisk, a.InProgress + b.InProgress, a.NoMeasure + b.NoMeasure,
         a.SafetyNet + b.SafetyNet, a.LabourHouseholds + b.LabourHouseholds, a.LabourMembers + b.LabourMembers,
         a.EmployedLabourMembers + b.EmployedLabourMembers, a.LocalCoveredHouseholds + b.LocalCoveredHouseholds,
-        a.Verified + b.Verified);
+        a.Verified + b.Verified, a.VerifiedAttained + b.VerifiedAttained);
 
     /// <summary>The sum; verified households are unknown if any part's are (months taken before they were counted).</summary>
-    public static Tally Sum(IEnumerable<Tally> tallies) => tallies.Aggregate(default(Tally) with { Verified = 0 }, (a, b) => a + b);
+    public static Tally Sum(IEnumerable<Tally> tallies) => tallies.Aggregate(Zero, (a, b) => a + b);
+
+    /// <summary>Nothing yet, with the optional counts known to be zero.</summary>
+    public static Tally Zero => default(Tally) with { Verified = 0, VerifiedAttained = 0 };
 
     /// <summary>At risk households are Met (their measures are stable today), so both count as attained.</summary>
     public int Attained => Met + AtRisk;
@@ -98,6 +104,9 @@ public readonly record struct Tally(
     public decimal? LocalCoveragePercent => Percent(LocalCoveredHouseholds, LabourHouseholds);
 
     public decimal? VerifiedPercent => Verified is { } v ? Percent(v, Households) : null;
+
+    /// <summary>已核实达标率: over the same denominator as the attainment rate.</summary>
+    public decimal? VerifiedAttainmentPercent(AssessmentPolicy policy) => VerifiedAttained is { } v ? Percent(v, Denominator(policy)) : null;
 
     public static decimal? Percent(int part, int whole) => whole == 0 ? null : Math.Round(100m * part / whole, 1, MidpointRounding.AwayFromZero);
 }

@@ -31,7 +31,8 @@ public static class MonthScores
             var rows = await DashboardQueries.ReadMonthsAsync(db, month, month, ct);
             var tallies = rows.GroupBy(r => r.TownId).ToDictionary(g => g.Key, g => Tally.Sum(g.Select(r => r.Tally)));
             var flags = await FlagCounts.AsOfAsync(db, month, ct);
-            var sheet = ScoreSheets.Score(PeriodRef.MonthOf(month), false, month, towns, tallies, assessment, policy, flags);
+            var checks = await VerificationCounts.AsOfAsync(db, month, ct);
+            var sheet = ScoreSheets.Score(PeriodRef.MonthOf(month), false, month, towns, tallies, assessment, policy, flags, checks);
             db.ScorePeriods.Add(ScoreSheets.ToStored(sheet, takenAt));
         }
         return missing.Select(PeriodRef.MonthOf).ToList();

@@ -92,11 +92,11 @@ public static class ScoreSheets
     /// <summary>Scores every town from its figures; a town with no households still gets a line, with no total.</summary>
     public static ScoreSheet Score(
         PeriodRef period, bool live, DateOnly asOf, IReadOnlyList<TownName> towns, IReadOnlyDictionary<int, Tally> tallies,
-        AssessmentPolicy assessment, ScorecardPolicy policy, IReadOnlyList<FlagCount> flags)
+        AssessmentPolicy assessment, ScorecardPolicy policy, IReadOnlyList<FlagCount> flags, IReadOnlyList<VerificationCount>? checks = null)
     {
         var ranked = Scoring.Rank(
-            towns.Select(t => (t.Id, t.Name, TownIndicators.Of(tallies.GetValueOrDefault(t.Id, default(Tally) with { Verified = 0 }), assessment,
-                flags.FirstOrDefault(c => c.TownId == t.Id)))),
+            towns.Select(t => (t.Id, t.Name, TownIndicators.Of(tallies.GetValueOrDefault(t.Id, Tally.Zero), assessment,
+                flags.FirstOrDefault(c => c.TownId == t.Id), checks?.FirstOrDefault(c => c.TownId == t.Id)))),
             policy.Rules, policy.TotalGreenFrom, policy.TotalAmberFrom);
         return new ScoreSheet(period, live, false, asOf, Describe(policy), Columns(policy), ranked, policy.TotalGreenFrom, policy.TotalAmberFrom,
             new Dictionary<int, Verdict>());
@@ -106,7 +106,7 @@ public static class ScoreSheets
     public static ScoreSheet Live(DistrictFigures f)
     {
         var tallies = f.Live.GroupBy(g => g.TownId).ToDictionary(g => g.Key, g => Tally.Sum(g.Select(Tally.Of)));
-        return Score(PeriodRef.MonthOf(f.Today), true, f.Today, f.Towns, tallies, f.Policy, f.Scorecard, f.Flags);
+        return Score(PeriodRef.MonthOf(f.Today), true, f.Today, f.Towns, tallies, f.Policy, f.Scorecard, f.Flags, f.Checks);
     }
 
     public static ScorePeriod ToStored(ScoreSheet sheet, DateTime takenAt) => new()

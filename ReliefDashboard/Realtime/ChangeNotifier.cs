@@ -17,6 +17,8 @@ public enum ChangeKind
     Bulk,
     /// <summary>Stored figures: month-end figures taken, a scorecard period closed.</summary>
     Figures,
+    /// <summary>Verification: a department list imported and cross-checked, a finding's step, a spot check.</summary>
+    Verification,
 }
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed record DataChange(ChangeKind Kind, IReadOnlyCollection<int> Househ
 
     /// <summary>Whether a view of one household (its card) must reload: a change to it, or one that reaches every household.</summary>
     public bool Reaches(int householdId) =>
-        HouseholdIds.Contains(householdId) || (HouseholdIds.Count == 0 && Kind is ChangeKind.Policy or ChangeKind.Bulk or ChangeKind.Administration);
+        HouseholdIds.Contains(householdId) || (HouseholdIds.Count == 0 && Kind is ChangeKind.Policy or ChangeKind.Bulk or ChangeKind.Administration or ChangeKind.Verification);
 
     /// <summary>Whether district figures (counts, rates, money sums, breaches, flags) can move.</summary>
     public bool MovesFigures => Kind is not ChangeKind.Administration || TownIds.Count > 0;
@@ -39,6 +41,9 @@ public sealed record DataChange(ChangeKind Kind, IReadOnlyCollection<int> Househ
 
     /// <summary>Whether money lists (ledger, breaches, factories) can change: money itself, or the jobs and rules its checks read.</summary>
     public bool MovesMoney => Kind is ChangeKind.Money or ChangeKind.HouseholdData or ChangeKind.Bulk or ChangeKind.Policy or ChangeKind.Administration;
+
+    /// <summary>Whether findings and spot checks can change: a list, a loop step, or a record the rules read.</summary>
+    public bool MovesFindings => Kind is ChangeKind.Verification or ChangeKind.HouseholdData or ChangeKind.Bulk or ChangeKind.Policy or ChangeKind.Money;
 
     /// <summary>Whether 督办 lists can change: a flag step, the deadlines' settings, a town's name.</summary>
     public bool MovesFlags => Kind is ChangeKind.Flag or ChangeKind.Policy or ChangeKind.Administration;

@@ -211,7 +211,34 @@ public sealed class DistrictWrite(
                 await BenefitLedger.RefreshAsync(db, policy, ids, ct);
             }
         }
+        if (!context.SkipCrossCheck && households.Count > 0 && request.Kind is ChangeKind.HouseholdData or ChangeKind.Money or ChangeKind.Bulk)
+        {
+            await CrossCheckAsync(db, context, request, households, rows, ct);
+        }
         return new DataChange(request.Kind, households, towns);
+    }
+
+    /// <summary>
+    /// The cross-check of the households this write touched: a changed record can raise a finding or make one no
+    /// longer hold; the correction is named by who made it, in which form, and what changed.
+    /// </summary>
+    private static async Task CrossCheckAsync(ReliefDbContext db, WriteContext context, WriteRequest request, IReadOnlyCollection<int> households,
+        List<AuditEntry> rows, CancellationToken ct)
+    {
+        var settings = await PolicyStore.LoadValuesAsync(db, ct);
+        var changes = rows.Where(r => r.Field != AuditLabels.Recomputed).GroupBy(r => r.HouseholdId).ToDictionary(g => g.Key,
+            g => string.Join("；", g.Take(3).Select(r => r.OldValue is null || r.NewValue is null
+                ? $"{r.Field}{((r.NewValue ?? r.OldValue) is { } v ? "：" + v : "")}"
+                : $"{r.Field}：{r.OldValue} → {r.NewValue}")));
+        string Because(int household) =>
+            $"{context.User.Name}于{context.Today:yyyy-MM-dd}通过“{request.What}”修改了记录，疑点条件不再成立" +
+            (changes.TryGetValue(household, out var what) && what.Length > 0 ? $"（{what}）" : "");
+        var run = await Checks.CrossCheck.RunAsync(db, context.Transaction, new Checks.CheckRequest(context.AsOf, context.Now,
+            StatusPolicy.FromSettings(settings), VerificationPolicy.FromSettings(settings), households, context.User.Name, Because), ct);
+        if (run != Checks.CheckRun.Nothing)
+        {
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>

@@ -47,6 +47,9 @@ public sealed class WriteContext
     /// <summary>Households whose payments the pipeline must not re-check (the bulk writer already did, or none exist).</summary>
     public bool SkipPaymentChecks { get; set; }
 
+    /// <summary>Set by a write that ran the cross-check itself (a department list, the demo load): the pipeline does not run it again.</summary>
+    public bool SkipCrossCheck { get; set; }
+
     /// <summary>
     /// Saves what is tracked so far, inside the transaction, so a bulk loader learns the ids of towns and sites it
     /// builds on. Only for records the audit trail does not cover; audited records are saved by the pipeline.

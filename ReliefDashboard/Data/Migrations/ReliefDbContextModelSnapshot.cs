@@ -579,6 +579,114 @@ namespace ReliefDashboard.Data.Migrations
                     b.ToTable("Factories");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.DepartmentList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DataMonth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Department")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Matched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Months")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReplacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "DataMonth");
+
+                    b.ToTable("DepartmentLists");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.DepartmentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ListId");
+
+                    b.HasIndex("Kind", "Reference")
+                        .HasDatabaseName("IX_DepartmentRecords_Reference");
+
+                    b.HasIndex("Kind", "IdNumber", "Month", "ListId")
+                        .HasDatabaseName("IX_DepartmentRecords_Lookup");
+
+                    b.ToTable("DepartmentRecords");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Employment", b =>
                 {
                     b.Property<int>("Id")
@@ -625,6 +733,9 @@ namespace ReliefDashboard.Data.Migrations
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Verification")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("MemberId");
@@ -653,6 +764,148 @@ namespace ReliefDashboard.Data.Migrations
                     b.HasKey("Month");
 
                     b.ToTable("FigureMonths");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.Finding", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ConcludeDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConcludedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Correction")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FactsGoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FoundOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectEntity")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("VisitDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WasAttained")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "State");
+
+                    b.HasIndex("Key", "State");
+
+                    b.HasIndex("TownId", "State", "ConcludeDue");
+
+                    b.ToTable("Findings");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.FindingEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("User")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.ToTable("FindingEvents");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.FlagEvent", b =>
@@ -842,6 +1095,9 @@ namespace ReliefDashboard.Data.Migrations
                     b.Property<int>("TownId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("VerifiedAttained")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -927,6 +1183,9 @@ namespace ReliefDashboard.Data.Migrations
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Verification")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1020,6 +1279,9 @@ namespace ReliefDashboard.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LocalCoveredHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("VerifiedAttainedHouseholds")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("VerifiedHouseholds")
@@ -1386,6 +1648,132 @@ namespace ReliefDashboard.Data.Migrations
                         },
                         new
                         {
+                            Key = "scorecard.verifiedAttainment.enabled",
+                            Clause = "四(三) 对弄虚作假的严肃追责：经部门数据或入户核实印证的达标（权重0为只展示、不计分）",
+                            Label = "考核指标·已核实达标率：纳入镇街考核",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.verifiedAttainment.weight",
+                            Clause = "四(三) 对弄虚作假的严肃追责：经部门数据或入户核实印证的达标（权重0为只展示、不计分）",
+                            Label = "考核指标·已核实达标率：权重",
+                            Value = "0"
+                        },
+                        new
+                        {
+                            Key = "scorecard.verifiedAttainment.higherIsBetter",
+                            Clause = "四(三) 对弄虚作假的严肃追责：经部门数据或入户核实印证的达标（权重0为只展示、不计分）",
+                            Label = "考核指标·已核实达标率：越高越好（否则越低越好）",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.verifiedAttainment.target",
+                            Clause = "四(三) 对弄虚作假的严肃追责：经部门数据或入户核实印证的达标（权重0为只展示、不计分）",
+                            Label = "考核指标·已核实达标率：目标值（%）",
+                            Value = "100"
+                        },
+                        new
+                        {
+                            Key = "scorecard.verifiedAttainment.greenFrom",
+                            Clause = "四(三) 对弄虚作假的严肃追责：经部门数据或入户核实印证的达标（权重0为只展示、不计分）",
+                            Label = "考核指标·已核实达标率：绿色档：达到（%）",
+                            Value = "80"
+                        },
+                        new
+                        {
+                            Key = "scorecard.verifiedAttainment.amberFrom",
+                            Clause = "四(三) 对弄虚作假的严肃追责：经部门数据或入户核实印证的达标（权重0为只展示、不计分）",
+                            Label = "考核指标·已核实达标率：黄色档：达到（%，低于即红色）",
+                            Value = "50"
+                        },
+                        new
+                        {
+                            Key = "scorecard.findingsOnTime.enabled",
+                            Clause = "四(三) 督查考核：比对疑点按期核实办结（平台口径）",
+                            Label = "考核指标·疑点按期核实率：纳入镇街考核",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.findingsOnTime.weight",
+                            Clause = "四(三) 督查考核：比对疑点按期核实办结（平台口径）",
+                            Label = "考核指标·疑点按期核实率：权重",
+                            Value = "5"
+                        },
+                        new
+                        {
+                            Key = "scorecard.findingsOnTime.higherIsBetter",
+                            Clause = "四(三) 督查考核：比对疑点按期核实办结（平台口径）",
+                            Label = "考核指标·疑点按期核实率：越高越好（否则越低越好）",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.findingsOnTime.target",
+                            Clause = "四(三) 督查考核：比对疑点按期核实办结（平台口径）",
+                            Label = "考核指标·疑点按期核实率：目标值（%）",
+                            Value = "100"
+                        },
+                        new
+                        {
+                            Key = "scorecard.findingsOnTime.greenFrom",
+                            Clause = "四(三) 督查考核：比对疑点按期核实办结（平台口径）",
+                            Label = "考核指标·疑点按期核实率：绿色档：达到（%）",
+                            Value = "90"
+                        },
+                        new
+                        {
+                            Key = "scorecard.findingsOnTime.amberFrom",
+                            Clause = "四(三) 督查考核：比对疑点按期核实办结（平台口径）",
+                            Label = "考核指标·疑点按期核实率：黄色档：达到（%，低于即红色）",
+                            Value = "70"
+                        },
+                        new
+                        {
+                            Key = "scorecard.spotChecksTrue.enabled",
+                            Clause = "四(三) 对弄虚作假的严肃追责：入户抽查属实（平台口径）",
+                            Label = "考核指标·抽查属实率：纳入镇街考核",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.spotChecksTrue.weight",
+                            Clause = "四(三) 对弄虚作假的严肃追责：入户抽查属实（平台口径）",
+                            Label = "考核指标·抽查属实率：权重",
+                            Value = "5"
+                        },
+                        new
+                        {
+                            Key = "scorecard.spotChecksTrue.higherIsBetter",
+                            Clause = "四(三) 对弄虚作假的严肃追责：入户抽查属实（平台口径）",
+                            Label = "考核指标·抽查属实率：越高越好（否则越低越好）",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "scorecard.spotChecksTrue.target",
+                            Clause = "四(三) 对弄虚作假的严肃追责：入户抽查属实（平台口径）",
+                            Label = "考核指标·抽查属实率：目标值（%）",
+                            Value = "100"
+                        },
+                        new
+                        {
+                            Key = "scorecard.spotChecksTrue.greenFrom",
+                            Clause = "四(三) 对弄虚作假的严肃追责：入户抽查属实（平台口径）",
+                            Label = "考核指标·抽查属实率：绿色档：达到（%）",
+                            Value = "95"
+                        },
+                        new
+                        {
+                            Key = "scorecard.spotChecksTrue.amberFrom",
+                            Clause = "四(三) 对弄虚作假的严肃追责：入户抽查属实（平台口径）",
+                            Label = "考核指标·抽查属实率：黄色档：达到（%，低于即红色）",
+                            Value = "85"
+                        },
+                        new
+                        {
                             Key = "scorecard.total.greenFrom",
                             Clause = "四(三) 督查考核：表彰先进（平台口径）",
                             Label = "考核总分：绿色档下限（分）",
@@ -1649,6 +2037,153 @@ namespace ReliefDashboard.Data.Migrations
                             Clause = "户籍登记（平台口径）",
                             Label = "成员姓名格式例外：不是2至20个汉字但属实的姓名（逗号分隔，完整填写）",
                             Value = ""
+                        },
+                        new
+                        {
+                            Key = "verify.rule.contribution-gap.enabled",
+                            Clause = "一、总体目标“一人稳定就业”；四(三) 对弄虚作假的严肃追责：以人社社保缴费数据印证",
+                            Label = "比对规则·稳定就业登记已缴社保，但近期社保缴费缺失：启用",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "verify.rule.no-registration.enabled",
+                            Clause = "三(二)至三(四) 就业渠道；以人社就业登记、社保缴费数据印证",
+                            Label = "比对规则·园区、工厂或劳务就业既无就业登记也无社保缴费：启用",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "verify.rule.licence.enabled",
+                            Clause = "三(三) 社区工厂及自主创业；以市场监管市场主体登记数据印证",
+                            Label = "比对规则·自主创业计为产业，但营业执照已注销、吊销或查无登记：启用",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "verify.rule.labour-gone.enabled",
+                            Clause = "一、总体目标；以公安户籍变动数据印证",
+                            Label = "比对规则·计为就业的成员户籍已登记死亡、迁出或服刑：启用",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "verify.rule.dibao-pay.enabled",
+                            Clause = "三(八) 社会兜底保障；民政低保认定（收入超标准需核实，不直接认定违规）",
+                            Label = "比对规则·享受低保/特困的户，登记的务工收入人均超过低保标准：启用",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "verify.rule.medical-cost.enabled",
+                            Clause = "防止返贫动态监测：医保高额费用（预警来源，非弄虚作假）",
+                            Label = "比对规则·达标户近期发生高额医疗自付费用：启用",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "verify.rule.assets.enabled",
+                            Clause = "补贴发放条件；以自然资源、车管、市场监管财产数据印证",
+                            Label = "比对规则·享受补贴或兜底的户名下有商品房、高值车辆或公司股权：启用",
+                            Value = "true"
+                        },
+                        new
+                        {
+                            Key = "verify.contribution.missingMonths",
+                            Clause = "一、总体目标“一人稳定就业”；四(三) 对弄虚作假的严肃追责：以人社社保缴费数据印证",
+                            Label = "比对规则·社保缴费缺失：近期缺缴达到（月）即为疑点",
+                            Value = "2"
+                        },
+                        new
+                        {
+                            Key = "verify.contribution.windowMonths",
+                            Clause = "一、总体目标“一人稳定就业”；四(三) 对弄虚作假的严肃追责：以人社社保缴费数据印证",
+                            Label = "比对规则·社保缴费缺失：考察最近（月，以已导入的缴费月份为准）",
+                            Value = "3"
+                        },
+                        new
+                        {
+                            Key = "verify.registration.required",
+                            Clause = "三(二)至三(四) 就业渠道；以人社就业登记、社保缴费数据印证",
+                            Label = "比对规则·就业登记：必须有就业登记（否则有社保缴费即可）",
+                            Value = "false"
+                        },
+                        new
+                        {
+                            Key = "verify.dibao.thresholdYuan",
+                            Clause = "三(八) 社会兜底保障；民政低保认定（收入超标准需核实，不直接认定违规）",
+                            Label = "比对规则·低保户务工收入：低保标准（元/人·月）",
+                            Value = "700"
+                        },
+                        new
+                        {
+                            Key = "verify.medical.thresholdYuan",
+                            Clause = "防止返贫动态监测：医保高额费用（预警来源，非弄虚作假）",
+                            Label = "比对规则·高额医疗费用：单月自付达到（元）",
+                            Value = "10000"
+                        },
+                        new
+                        {
+                            Key = "verify.medical.windowMonths",
+                            Clause = "防止返贫动态监测：医保高额费用（预警来源，非弄虚作假）",
+                            Label = "比对规则·高额医疗费用：考察最近（月）",
+                            Value = "3"
+                        },
+                        new
+                        {
+                            Key = "verify.asset.vehicleThresholdYuan",
+                            Clause = "补贴发放条件；以自然资源、车管、市场监管财产数据印证",
+                            Label = "比对规则·财产：车辆价值超过（元）",
+                            Value = "100000"
+                        },
+                        new
+                        {
+                            Key = "verify.asset.benefitWindowMonths",
+                            Clause = "补贴发放条件；以自然资源、车管、市场监管财产数据印证",
+                            Label = "比对规则·财产：最近（月）内领取过补贴即为享受补贴",
+                            Value = "12"
+                        },
+                        new
+                        {
+                            Key = "verify.clock.visitWorkingDays",
+                            Clause = "防止返贫动态监测“5个工作日内入户核实”（平台口径）",
+                            Label = "核实时限：疑点下发后入户核实（工作日）",
+                            Value = "5"
+                        },
+                        new
+                        {
+                            Key = "verify.clock.concludeWorkingDays",
+                            Clause = "防止返贫动态监测“15个工作日内办结”（平台口径）",
+                            Label = "核实时限：疑点下发后核实办结（工作日）",
+                            Value = "15"
+                        },
+                        new
+                        {
+                            Key = "verify.clock.holidays",
+                            Clause = "国务院办公厅节假日安排（管理员按年维护）",
+                            Label = "核实时限：法定节假日（不计工作日，逗号分隔）",
+                            Value = "2026-01-01,2026-02-16,2026-02-17,2026-02-18,2026-02-19,2026-02-20,2026-04-06,2026-05-01,2026-05-04,2026-05-05,2026-06-19,2026-09-25,2026-10-01,2026-10-02,2026-10-05,2026-10-06,2026-10-07"
+                        },
+                        new
+                        {
+                            Key = "verify.spot.sharePercent",
+                            Clause = "四(三) 督查考核：上级对下级工作抽查（平台口径）",
+                            Label = "入户抽查：抽取达标户的比例（%）",
+                            Value = "5"
+                        },
+                        new
+                        {
+                            Key = "verify.spot.minimum",
+                            Clause = "四(三) 督查考核（平台口径）",
+                            Label = "入户抽查：每次至少抽取（户）",
+                            Value = "5"
+                        },
+                        new
+                        {
+                            Key = "verify.lists.maxMegabytes",
+                            Clause = "系统运行（平台口径）",
+                            Label = "比对数据：单个文件不超过（MB）",
+                            Value = "500"
                         });
                 });
 
@@ -1740,6 +2275,9 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Verification")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1929,6 +2467,110 @@ namespace ReliefDashboard.Data.Migrations
                     b.ToTable("Shopfronts");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.SpotCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DrawnAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawnBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DrawnOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Population")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SharePercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TownId");
+
+                    b.ToTable("SpotChecks");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.SpotCheckItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Checker")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredBy")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FalseMeasures")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Result")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpotCheckId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Stratum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId");
+
+                    b.HasIndex("SpotCheckId", "HouseholdId")
+                        .IsUnique();
+
+                    b.HasIndex("TownId", "Result");
+
+                    b.ToTable("SpotCheckItems");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.SuggestionDismissal", b =>
                 {
                     b.Property<long>("Id")
@@ -2089,6 +2731,9 @@ namespace ReliefDashboard.Data.Migrations
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Verification")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HouseholdId");
@@ -2096,6 +2741,58 @@ namespace ReliefDashboard.Data.Migrations
                     b.HasIndex("MemberId");
 
                     b.ToTable("Trainings", (string)null);
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.VerificationEvidence", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpotCheckItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FindingId");
+
+                    b.HasIndex("SpotCheckItemId");
+
+                    b.ToTable("VerificationEvidence");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2225,6 +2922,15 @@ namespace ReliefDashboard.Data.Migrations
                     b.Navigation("Town");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.DepartmentRecord", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.DepartmentList", null)
+                        .WithMany()
+                        .HasForeignKey("ListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Employment", b =>
                 {
                     b.HasOne("ReliefDashboard.Domain.Household", null)
@@ -2240,6 +2946,32 @@ namespace ReliefDashboard.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.Finding", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReliefDashboard.Domain.Town", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.FindingEvent", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Finding", null)
+                        .WithMany("Events")
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.FlagEvent", b =>
@@ -2384,6 +3116,36 @@ namespace ReliefDashboard.Data.Migrations
                     b.Navigation("Site");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.SpotCheck", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Town", "Town")
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Town");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.SpotCheckItem", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ReliefDashboard.Domain.SpotCheck", "SpotCheck")
+                        .WithMany("Items")
+                        .HasForeignKey("SpotCheckId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+
+                    b.Navigation("SpotCheck");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.SupervisionFlag", b =>
                 {
                     b.HasOne("ReliefDashboard.Domain.Town", "Town")
@@ -2411,6 +3173,24 @@ namespace ReliefDashboard.Data.Migrations
                     b.Navigation("Member");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.VerificationEvidence", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Finding", null)
+                        .WithMany()
+                        .HasForeignKey("FindingId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ReliefDashboard.Domain.SpotCheckItem", null)
+                        .WithMany()
+                        .HasForeignKey("SpotCheckItemId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.Finding", b =>
+                {
+                    b.Navigation("Events");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Household", b =>
                 {
                     b.Navigation("Coverages");
@@ -2432,6 +3212,11 @@ namespace ReliefDashboard.Data.Migrations
             modelBuilder.Entity("ReliefDashboard.Domain.ScoreRow", b =>
                 {
                     b.Navigation("Cells");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.SpotCheck", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.SupervisionFlag", b =>

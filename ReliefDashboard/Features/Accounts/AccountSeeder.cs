@@ -23,6 +23,8 @@ public sealed class AccountSeeder(IServiceScopeFactory scopes, IConfiguration co
         new("demo.qingshi", "演示·青石镇干部", Roles.TownStaff, "青石镇", null),
         new("demo.mayuan", "演示·麻塬镇干部", Roles.TownStaff, "麻塬镇", null),
         new("demo.renshe", "演示·区人社局", Roles.Department, null, "区人社局"),
+        new("demo.minzheng", "演示·区民政局", Roles.Department, null, "区民政局"),
+        new("demo.checker", "演示·督查核查员", Roles.Supervisor, null, null),
         new("demo.admin", "演示·管理员", Roles.Admin, null, null),
     ];
 

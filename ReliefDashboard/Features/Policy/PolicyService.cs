@@ -82,8 +82,8 @@ public sealed class PolicyService(
                 return types.Length > 0 && types.All(t => SupervisionPolicy.KnownTypes.Contains(t)) && types.Distinct().Count() == types.Length
                     ? null : $"应为以下类型中的一个或多个，用逗号分隔：{string.Join(",", SupervisionPolicy.KnownTypes)}";
             case ScorecardPolicy.Keys.AccountRedIndicators:
-                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var reds) && reds is >= 0 and <= 6
-                    ? null : "应为0至6之间的整数";
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var reds) && reds >= 0 && reds <= ScorecardPolicy.Indicators.Count
+                    ? null : $"应为0至{ScorecardPolicy.Indicators.Count}之间的整数";
             case ScorecardPolicy.Keys.TotalGreenFrom or ScorecardPolicy.Keys.TotalAmberFrom or ScorecardPolicy.Keys.CommendMinTotal:
                 return decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var points) && points is >= 0 and <= 100
                     && decimal.Round(points, 1) == points
@@ -104,6 +104,8 @@ public sealed class PolicyService(
                 return NamePolicy.Parse(text).FirstOrDefault(n => n.Length > 40) is { } tooLong ? $"姓名“{tooLong}”超过40个字" : null;
             case var benefit when BenefitPolicy.IsBenefitKey(benefit):
                 return BenefitPolicy.ValueProblem(benefit, text);
+            case var verify when VerificationPolicy.IsVerificationKey(verify):
+                return VerificationPolicy.ValueProblem(verify, text);
             default:
                 return text is "true" or "false" ? null : "应为“是”或“否”";
         }
@@ -208,6 +210,10 @@ public sealed class PolicyService(
         if (BenefitPolicy.IsBenefitKey(key) && BenefitPolicy.FromSettings(values).Problem() is { } money)
         {
             return money;
+        }
+        if (VerificationPolicy.IsVerificationKey(key) && VerificationPolicy.FromSettings(values).Problem() is { } clocks)
+        {
+            return clocks;
         }
         if (key is SupervisionPolicy.Keys.HelpWithinDays or SupervisionPolicy.Keys.ClearWithinDays)
         {

@@ -132,7 +132,17 @@ public sealed class ScorecardService(
         var settings = await PolicyStore.LoadValuesAsync(db, ct);
         var policy = ScorecardPolicy.FromSettings(settings);
         var sheet = ScoreSheets.FromStored(month, ScoreSheets.ColumnsOf(month));
-        return new PeriodEnd(month, sheet, policy, ScoreSheets.Verdicts(sheet.Towns, policy));
+        var verdicts = ScoreSheets.Verdicts(sheet.Towns, policy);
+        // Falsification confirmed within the period puts the town on the accountability list, whatever its scores.
+        var falsified = await Falsifications.BetweenAsync(db, period.Previous.EndsOn.AddDays(1), period.EndsOn, ct);
+        foreach (var town in falsified.GroupBy(f => f.TownId))
+        {
+            var reason = Falsifications.Reason(town)!;
+            verdicts[town.Key] = verdicts.GetValueOrDefault(town.Key) is { } v
+                ? v with { Accountability = v.Accountability is null ? reason : $"{v.Accountability}；{reason}", Commendation = null }
+                : new Verdict(null, reason);
+        }
+        return new PeriodEnd(month, sheet, policy, verdicts);
     }
 
     /// <summary>
