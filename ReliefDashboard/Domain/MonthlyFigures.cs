@@ -53,7 +53,11 @@ public static class Months
 /// measures that had started by then. The visit date is only kept as its latest value, so an old month counts
 /// a household as verified when its latest visit is after that month (the record cannot say otherwise).
 /// </summary>
-public sealed class MonthlyFiguresBuilder(IReadOnlyList<DateOnly> months, StatusPolicy policy)
+/// <remarks>
+/// Verified attainment reads the measures' verification as it is now, so it is counted only for
+/// <paramref name="verifiedFor"/> — the month-end just past — and left unknown for months rebuilt from history.
+/// </remarks>
+public sealed class MonthlyFiguresBuilder(IReadOnlyList<DateOnly> months, StatusPolicy policy, DateOnly? verifiedFor = null)
 {
     private readonly Dictionary<(DateOnly, int, int, HouseholdStatus), MonthlyFigure> rows = [];
 
@@ -79,7 +83,10 @@ public sealed class MonthlyFiguresBuilder(IReadOnlyList<DateOnly> months, Status
             row.EmployedLabourMembers += figures.EmployedLabourMembers;
             row.LocalCoveredHouseholds += figures.LocalLabourMembers > 0 ? 1 : 0;
             row.VerifiedHouseholds = (row.VerifiedHouseholds ?? 0) + (Verified(then, month, policy) ? 1 : 0);
-            row.VerifiedAttainedHouseholds = (row.VerifiedAttainedHouseholds ?? 0) + (result.Verified ? 1 : 0);
+            if (month == verifiedFor)
+            {
+                row.VerifiedAttainedHouseholds = (row.VerifiedAttainedHouseholds ?? 0) + (result.Verified ? 1 : 0);
+            }
         }
     }
 

@@ -50,7 +50,7 @@ public sealed class MonthlyFiguresService(
         }
 
         // The records are read outside the write turn, in slices; only the finished figures are written.
-        var history = new MonthlyFiguresBuilder(missing, await ReadPolicyAsync(ct));
+        var history = new MonthlyFiguresBuilder(missing, await ReadPolicyAsync(ct), verifiedFor: missing[^1]);
         var lastId = 0;
         while (true)
         {

@@ -69,7 +69,9 @@ public sealed class StatusRefreshService(
             var rechecked = await BenefitLedger.RefreshAsync(w.Db, BenefitPolicy.FromSettings(await PolicyStore.LoadValuesAsync(w.Db, ct)), null, ct);
             return rechecked > 0 ? null : Refusal.Unchanged;
         }, ct);
-        logger.LogInformation("Status refresh for {Date}: {Count} households changed", asOf, changed);
+        var check = await CrossCheckJob.RunAsync(writes, SystemUser, "每日比对复核", ct);
+        logger.LogInformation("Status refresh for {Date}: {Count} households changed; cross-check raised {Raised} findings, {Gone} no longer hold",
+            asOf, changed, check.Raised, check.Gone);
         return changed;
     }
 

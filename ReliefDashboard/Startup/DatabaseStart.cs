@@ -44,7 +44,8 @@ public static class DatabaseStart
                 var marked = clock.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture);
                 var count = await DemoDataLoader.LoadAsync(DistrictWrite.For(factory, clock), DemoDistrictGenerator.DistrictHouseholds, clock.Today(), ct,
                     alsoWrite: d => d.SystemInfo.Add(new SystemInfo { Key = SystemInfo.DemoKey, Value = marked }));
-                logger.LogInformation("Loaded the demo district: {Count} households in {Ms} ms", count, started.ElapsedMilliseconds);
+                var findings = await DemoVerification.LoadAsync(DistrictWrite.For(factory, clock), clock.Today(), ct);
+                logger.LogInformation("Loaded the demo district: {Count} households and {Findings} cross-check findings in {Ms} ms", count, findings, started.ElapsedMilliseconds);
                 return new Prepared(DemoCreated: true, IsDemo: true);
             }
             var isDemo = await db.SystemInfo.AnyAsync(i => i.Key == SystemInfo.DemoKey, ct);

@@ -30,6 +30,8 @@ public static class KpiTiles
                 "有一项稳定产业或一人稳定就业、且无预警情形的户"),
             Rate("attainment", "达标率", now.AttainmentPercent(p), last?.AttainmentPercent(p), higherIsBetter: true, "households?gap=Unmet",
                 $"（达标 {now.Met:N0} + 预警 {now.AtRisk:N0}）÷ {denominator} {now.Denominator(p):N0}；目标 {p.TargetPercent:0.#}%"),
+            Rate("verified-attainment", "已核实达标率", now.VerifiedAttainmentPercent(p), last?.VerifiedAttainmentPercent(p), higherIsBetter: true, "verification",
+                $"措施经部门数据印证或入户核实的达标户 {now.VerifiedAttained ?? 0:N0} ÷ 应达标户 {now.Denominator(p):N0}"),
             Count("no-measure", "无措施户", now.NoMeasure, last?.NoMeasure, higherIsBetter: false, "households?status=NoMeasure",
                 "无任何产业、无任何就业的户，须动态清零"),
             Count("at-risk", "预警户", now.AtRisk, last?.AtRisk, higherIsBetter: false, "households?status=AtRisk",

@@ -186,6 +186,11 @@ public sealed class PolicyService(
             // Every stored status was computed under the old value.
             await refresh.RefreshAsync(clock.Today(), ct, all: true);
         }
+        if (VerificationPolicy.IsReadByRules(key) || StatusPolicy.IsReadByRules(key))
+        {
+            // The cross-check's rules and its stability tests read the setting.
+            await ReliefDashboard.Jobs.CrossCheckJob.RunAsync(writes, scope, $"按新口径重新比对（{key}）", ct);
+        }
         if (BenefitPolicy.IsBenefitKey(key))
         {
             // Every stored payment check was made under the old value.
