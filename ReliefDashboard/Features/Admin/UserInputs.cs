@@ -28,7 +28,7 @@ public sealed class UserInputValidator : AbstractValidator<UserInput>
         RuleFor(x => x.TownId).NotNull().When(x => x.Role == Roles.TownStaff).WithMessage("镇街工作人员须绑定一个镇街");
         RuleFor(x => x.TownId).Null().When(x => x.Role != Roles.TownStaff).WithMessage("只有镇街工作人员绑定镇街");
         RuleFor(x => x.Department).Must(d => d is not null && VerificationPolicy.Departments.Contains(d)).When(x => x.Role == Roles.Department)
-            .WithMessage("行业部门账号须选择牵头单位");
+            .WithMessage("行业部门账号须选择所属部门");
         RuleFor(x => x.Password).NotEmpty().When(x => x.Id is null).WithMessage("请设置初始密码");
     }
 }
