@@ -19,10 +19,15 @@ public static class BenchCommand
 {
     public static async Task<int> RunAsync(int? households, string? file, int runs, string? only, int clerks = 20, int seconds = 30)
     {
-        if (only is not (null or "dashboard" or "scorecard" or "registry" or "benefits" or "import" or "writes"))
+        if (only is not (null or "dashboard" or "scorecard" or "registry" or "benefits" or "import" or "writes" or "verification"))
         {
-            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard、registry、benefits、import 或 writes，收到“{only}”");
+            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard、registry、benefits、import、writes 或 verification，收到“{only}”");
             return 2;
+        }
+        if (only == "verification")
+        {
+            var district = file ?? await BuildAsync(households ?? 1_000_000);
+            return district is null ? 1 : await VerificationBench.RunAsync(district);
         }
         if (only == "writes")
         {

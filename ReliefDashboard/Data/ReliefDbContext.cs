@@ -212,9 +212,10 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.Property(r => r.Reference).HasMaxLength(40);
             // The cross-check's one lookup: a member's rows of a kind (and month); the list id retires a replaced list.
             e.HasIndex(r => new { r.Kind, r.IdNumber, r.Month, r.ListId }).HasDatabaseName("IX_DepartmentRecords_Lookup");
-            e.HasIndex(r => new { r.Kind, r.Reference }).HasDatabaseName("IX_DepartmentRecords_Reference");
-            e.HasIndex(r => r.ListId);
-            e.HasOne<DepartmentList>().WithMany().HasForeignKey(r => r.ListId).OnDelete(DeleteBehavior.Cascade);
+            // Only business registrations are looked up by licence number: a partial index keeps millions of contribution rows out of it.
+            e.HasIndex(r => r.Reference).HasFilter("Kind = 2").HasDatabaseName("IX_DepartmentRecords_Licence");
+            // No index on ListId (nor a foreign key, which would make one): every index costs each of a month's millions of
+            // inserts, and rows are removed by list only when a list is replaced, a rare full scan.
         });
         b.Entity<Finding>(e =>
         {

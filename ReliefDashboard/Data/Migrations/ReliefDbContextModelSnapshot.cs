@@ -676,10 +676,9 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ListId");
-
-                    b.HasIndex("Kind", "Reference")
-                        .HasDatabaseName("IX_DepartmentRecords_Reference");
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("IX_DepartmentRecords_Licence")
+                        .HasFilter("Kind = 2");
 
                     b.HasIndex("Kind", "IdNumber", "Month", "ListId")
                         .HasDatabaseName("IX_DepartmentRecords_Lookup");
@@ -2920,15 +2919,6 @@ namespace ReliefDashboard.Data.Migrations
                     b.Navigation("Site");
 
                     b.Navigation("Town");
-                });
-
-            modelBuilder.Entity("ReliefDashboard.Domain.DepartmentRecord", b =>
-                {
-                    b.HasOne("ReliefDashboard.Domain.DepartmentList", null)
-                        .WithMany()
-                        .HasForeignKey("ListId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Employment", b =>

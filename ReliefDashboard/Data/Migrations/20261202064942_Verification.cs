@@ -78,6 +78,28 @@ namespace ReliefDashboard.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DepartmentRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ListId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    Organisation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Month = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DepartmentRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Findings",
                 columns: table => new
                 {
@@ -148,34 +170,6 @@ namespace ReliefDashboard.Data.Migrations
                         principalTable: "Towns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "DepartmentRecords",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ListId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
-                    Organisation = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Category = table.Column<int>(type: "INTEGER", nullable: false),
-                    Month = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_DepartmentRecords", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_DepartmentRecords_DepartmentLists_ListId",
-                        column: x => x.ListId,
-                        principalTable: "DepartmentLists",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -326,19 +320,15 @@ namespace ReliefDashboard.Data.Migrations
                 columns: new[] { "Kind", "DataMonth" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DepartmentRecords_ListId",
+                name: "IX_DepartmentRecords_Licence",
                 table: "DepartmentRecords",
-                column: "ListId");
+                column: "Reference",
+                filter: "Kind = 2");
 
             migrationBuilder.CreateIndex(
                 name: "IX_DepartmentRecords_Lookup",
                 table: "DepartmentRecords",
                 columns: new[] { "Kind", "IdNumber", "Month", "ListId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_DepartmentRecords_Reference",
-                table: "DepartmentRecords",
-                columns: new[] { "Kind", "Reference" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_FindingEvents_FindingId",
@@ -396,6 +386,9 @@ namespace ReliefDashboard.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "DepartmentLists");
+
+            migrationBuilder.DropTable(
                 name: "DepartmentRecords");
 
             migrationBuilder.DropTable(
@@ -403,9 +396,6 @@ namespace ReliefDashboard.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "VerificationEvidence");
-
-            migrationBuilder.DropTable(
-                name: "DepartmentLists");
 
             migrationBuilder.DropTable(
                 name: "Findings");

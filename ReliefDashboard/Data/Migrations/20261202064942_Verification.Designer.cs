@@ -11,7 +11,7 @@ using ReliefDashboard.Data;
 namespace ReliefDashboard.Data.Migrations
 {
     [DbContext(typeof(ReliefDbContext))]
-    [Migration("20261202060409_Verification")]
+    [Migration("20261202064942_Verification")]
     partial class Verification
     {
         /// <inheritdoc />
@@ -679,10 +679,9 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ListId");
-
-                    b.HasIndex("Kind", "Reference")
-                        .HasDatabaseName("IX_DepartmentRecords_Reference");
+                    b.HasIndex("Reference")
+                        .HasDatabaseName("IX_DepartmentRecords_Licence")
+                        .HasFilter("Kind = 2");
 
                     b.HasIndex("Kind", "IdNumber", "Month", "ListId")
                         .HasDatabaseName("IX_DepartmentRecords_Lookup");
@@ -2923,15 +2922,6 @@ namespace ReliefDashboard.Data.Migrations
                     b.Navigation("Site");
 
                     b.Navigation("Town");
-                });
-
-            modelBuilder.Entity("ReliefDashboard.Domain.DepartmentRecord", b =>
-                {
-                    b.HasOne("ReliefDashboard.Domain.DepartmentList", null)
-                        .WithMany()
-                        .HasForeignKey("ListId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Employment", b =>
