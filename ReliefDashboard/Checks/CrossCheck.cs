@@ -49,7 +49,10 @@ public static class CrossCheck
             evaluated.Add(rule.Key);
             candidates.AddRange(await sql.CandidatesAsync(rule.Key, ct));
         }
-        var measures = await sql.UpdateVerificationAsync(ct);
+        // A measure some list contradicts is not borne out by another: an open 疑点 on a job keeps it 自报.
+        int[] Flagged(string entity) => candidates.Where(c => c.SubjectEntity == entity && VerificationPolicy.Rule(c.Rule).Kind == FindingKind.Suspect)
+            .Select(c => c.SubjectId).Distinct().ToArray();
+        var measures = await sql.UpdateVerificationAsync(Flagged(nameof(Employment)), Flagged(nameof(Industry)), ct);
         var households = await sql.UpdateVerifiedAttainedAsync(ct);
         var (raised, gone, back) = await Findings.ReconcileAsync(db, request, candidates, evaluated, ct);
         return new CheckRun(candidates.Count, raised, gone, back, measures, households);
@@ -184,6 +187,18 @@ internal sealed class CheckSql(DbConnection connection, DbTransaction tx, CheckR
             Add($"$list{(int)kind}", id);
         }
         return command;
+    }
+
+    private static void Json(DbCommand command, string name, int[] ids)
+    {
+        if (!command.CommandText.Contains(name, StringComparison.Ordinal))
+        {
+            return;
+        }
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = JsonSerializer.Serialize(ids);
+        command.Parameters.Add(p);
     }
 
     private async Task<List<Candidate>> ReadAsync(string text, Func<DbDataReader, Candidate> read, CancellationToken ct)
@@ -344,7 +359,7 @@ internal sealed class CheckSql(DbConnection connection, DbTransaction tx, CheckR
     /// Each active job and business not yet visited or disproved: 部门数据印证 when a list bears it out (a contribution
     /// in every window month it ran, or a current employment registration; a licence 存续), otherwise 自报.
     /// </summary>
-    public async Task<int> UpdateVerificationAsync(CancellationToken ct)
+    public async Task<int> UpdateVerificationAsync(int[] flaggedJobs, int[] flaggedBusinesses, CancellationToken ct)
     {
         var changed = 0;
         var confirmsJob = new List<string>();
@@ -363,7 +378,7 @@ internal sealed class CheckSql(DbConnection connection, DbTransaction tx, CheckR
                         AND (r."From" IS NULL OR r."From" <= $today) AND (r."To" IS NULL OR r."To" >= $today))
                 """);
         }
-        var job = confirmsJob.Count == 0 ? "0" : string.Join(" OR ", confirmsJob);
+        var job = confirmsJob.Count == 0 ? "0" : $"({string.Join(" OR ", confirmsJob)}) AND e.Id NOT IN (SELECT value FROM json_each($flaggedJobs))";
         var months = Window.Count > 0 ? $"WITH months(m) AS (VALUES {ContributionMonthsValues}) " : "";
         await using (var command = Command($"""
             {months}UPDATE Employments AS e SET Verification = 1 - Verification
@@ -372,10 +387,12 @@ internal sealed class CheckSql(DbConnection connection, DbTransaction tx, CheckR
               AND e.Verification <> (CASE WHEN {job} THEN 1 ELSE 0 END)
             """))
         {
+            Json(command, "$flaggedJobs", flaggedJobs);
             changed += await command.ExecuteNonQueryAsync(ct);
         }
         var business = lists.Latest.ContainsKey(DepartmentListKind.BusinessRegistration)
             ? "EXISTS (SELECT 1 FROM DepartmentRecords r WHERE r.Kind = 2 AND r.ListId = $list2 AND r.Reference = i.LicenceNumber AND r.Category = 0)"
+                + " AND i.Id NOT IN (SELECT value FROM json_each($flaggedBusinesses))"
             : "0";
         await using (var command = Command($"""
             UPDATE Industries AS i SET Verification = 1 - Verification
@@ -383,6 +400,7 @@ internal sealed class CheckSql(DbConnection connection, DbTransaction tx, CheckR
               AND i.Verification <> (CASE WHEN {business} THEN 1 ELSE 0 END)
             """))
         {
+            Json(command, "$flaggedBusinesses", flaggedBusinesses);
             changed += await command.ExecuteNonQueryAsync(ct);
         }
         return changed;

@@ -48,6 +48,20 @@ public sealed class CrossCheckRulesTests : VerificationTestBase
     }
 
     [Fact]
+    public async Task AJobSomeListContradicts_IsNotBorneOutByAnother()
+    {
+        // Registered with 人社, but no contribution for October and November: the finding stands and the job stays 自报.
+        var job = await AddAsync(b => b.Job(LongAgo, contractMonths: 12), h => h.Employments[0].HasSocialInsurance = true);
+        await ImportAsync(DepartmentListKind.EmploymentRegistration, [job.IdNumber, "", "新动能电子", "2026-01-05", ""]);
+        await ImportAsync(DepartmentListKind.SocialInsurance, [job.IdNumber, "", "新动能电子", Month(9), ""],
+            [Ids.Make(new DateOnly(1990, 5, 5), Sex.Female, 79), "", "x", Month(10), ""], [Ids.Make(new DateOnly(1990, 5, 5), Sex.Female, 79), "", "x", Month(11), ""]);
+        Assert.Single(await FindingsAsync(VerificationPolicy.Rules.ContributionGap));
+        await using var db = Database.CreateDbContext();
+        Assert.Equal(MeasureVerification.SelfReported, (await db.Employments.SingleAsync(e => e.HouseholdId == job.Id)).Verification);
+        Assert.False((await db.Households.SingleAsync(h => h.Id == job.Id)).VerifiedAttained);
+    }
+
+    [Fact]
     public async Task ABusinessLicence_ActiveIsConfirmed_CancelledOrAbsentIsAFinding()
     {
         var active = await AddAsync(b => b.Industry(LongAgo, channel: Channel.CommunityFactoryOrBusiness), h => h.Industries[0].LicenceNumber = "92610623MA00000001");

@@ -4,6 +4,7 @@ using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Supervision;
+using ReliefDashboard.Figures;
 using ReliefDashboard.Realtime;
 using ReliefDashboard.Writes;
 
@@ -29,38 +30,6 @@ public sealed class FindingStepInputValidator : AbstractValidator<FindingStepInp
     }
 }
 
-public sealed record FindingFilter(int? TownId = null, string? Rule = null, FindingState? State = null, FindingAge Age = FindingAge.Any, bool OpenOnly = true,
-    int? HouseholdId = null);
-
-public enum FindingAge
-{
-    Any,
-    OnTime,
-    VisitOverdue,
-    ConcludeOverdue,
-    OlderThan30Days,
-}
-
-public sealed record FindingRow(
-    int Id,
-    string Rule,
-    FindingKind Kind,
-    int HouseholdId,
-    string HouseholdCode,
-    string HeadName,
-    int TownId,
-    string Town,
-    string Subject,
-    string Detail,
-    FindingState State,
-    bool? Confirmed,
-    DateOnly FoundOn,
-    DateOnly VisitDue,
-    DateOnly ConcludeDue,
-    Lateness Lateness,
-    bool FactsGone,
-    int Version);
-
 public sealed record FindingResult(bool Ok, string? Error)
 {
     public static readonly FindingResult Success = new(true, null);
@@ -84,52 +53,9 @@ public sealed class FindingService(
     public async Task<IReadOnlyList<FindingRow>> ListAsync(FindingFilter filter, int take = 500, CancellationToken ct = default)
     {
         var user = await current.GetAsync();
-        var today = clock.Today();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var query = Visible(db.Findings.AsNoTracking(), user);
-        if (filter.OpenOnly)
-        {
-            query = query.Where(f => f.State != FindingState.Closed);
-        }
-        if (filter.TownId is { } town)
-        {
-            query = query.Where(f => f.TownId == town);
-        }
-        if (filter.HouseholdId is { } household)
-        {
-            query = query.Where(f => f.HouseholdId == household);
-        }
-        if (filter.Rule is { Length: > 0 } rule)
-        {
-            query = query.Where(f => f.Rule == rule);
-        }
-        if (filter.State is { } state)
-        {
-            query = query.Where(f => f.State == state);
-        }
-        query = filter.Age switch
-        {
-            FindingAge.ConcludeOverdue => query.Where(f => f.State != FindingState.Closed && f.ConcludeDue < today),
-            FindingAge.VisitOverdue => query.Where(f => (f.State == FindingState.Pending || f.State == FindingState.Returned) && f.VisitedOn == null
-                && f.VisitDue < today && f.ConcludeDue >= today),
-            FindingAge.OnTime => query.Where(f => f.State == FindingState.Closed || (f.ConcludeDue >= today
-                && !((f.State == FindingState.Pending || f.State == FindingState.Returned) && f.VisitedOn == null && f.VisitDue < today))),
-            FindingAge.OlderThan30Days => query.Where(f => f.FoundOn < today.AddDays(-30)),
-            _ => query,
-        };
-        var towns = await db.Towns.AsNoTracking().ToDictionaryAsync(t => t.Id, t => t.Name, ct);
-        var rows = await query.OrderBy(f => f.State == FindingState.Closed).ThenBy(f => f.ConcludeDue).ThenBy(f => f.Id).Take(take)
-            .Select(f => new { f, f.Household!.Code, f.Household.HeadName }).ToListAsync(ct);
-        return rows.Select(r => new FindingRow(r.f.Id, r.f.Rule, r.f.Kind, r.f.HouseholdId, r.Code, r.HeadName, r.f.TownId, towns.GetValueOrDefault(r.f.TownId, ""),
-            r.f.Subject, r.f.Detail, r.f.State, r.f.Confirmed, r.f.FoundOn, r.f.VisitDue, r.f.ConcludeDue, r.f.LatenessOn(today), r.f.FactsGoneOn is not null,
-            r.f.Version)).ToList();
+        return await FindingRows.ListAsync(db, user, clock.Today(), filter, take, ct);
     }
-
-    public static IQueryable<Finding> Visible(IQueryable<Finding> findings, UserScope user) => user.Role switch
-    {
-        Roles.TownStaff => findings.Where(f => f.TownId == user.TownId),
-        _ => user.ReadsWholeDistrict ? findings : findings.Where(f => false),
-    };
 
     /// <summary>The finding with its history and evidence, or null (also for a user who may not read it: refused and logged).</summary>
     public async Task<(Finding Finding, IReadOnlyList<VerificationEvidence> Evidence, string Town, string HouseholdCode)?> GetAsync(int id, CancellationToken ct = default)
