@@ -68,6 +68,7 @@ public static class VerificationBench
             Console.WriteLine();
             Console.WriteLine($"Rows {result.Rows:N0}, kept {result.Matched:N0}; findings raised {result.Check!.Raised:N0}, measures confirmed or unconfirmed {result.Check.MeasuresChanged:N0}, "
                 + $"households whose verified attainment changed {result.Check.HouseholdsChanged:N0}");
+            await OneHouseholdAsync(factory, writes, clock);
             Console.WriteLine($"Peak working set of this process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:N0} MB");
             return 0;
         }
@@ -79,6 +80,35 @@ public static class VerificationBench
                 File.Delete(stale);
             }
         }
+    }
+
+    /// <summary>
+    /// What the cross-check adds to one person's save once the lists are in: the rules for the one household a save
+    /// touches, as the pipeline runs them, for 50 households across the district (rolled back, so nothing changes).
+    /// </summary>
+    private static async Task OneHouseholdAsync(BenchCommand.FileContextFactory factory, DistrictWrite writes, TimeProvider clock)
+    {
+        List<int> ids;
+        await using (var db = factory.CreateDbContext())
+        {
+            var count = await db.Households.CountAsync();
+            ids = Enumerable.Range(0, 50).Select(i => 1 + (int)((long)i * (count - 1) / 49)).ToList();
+        }
+        var times = new List<double>();
+        foreach (var id in ids)
+        {
+            await writes.CommitAsync(new WriteRequest(Realtime.ChangeKind.HouseholdData, "基准测试", "单户比对"), UserScope.System("基准测试"), async w =>
+            {
+                var settings = await Data.PolicyStore.LoadValuesAsync(w.Db, default);
+                var watch = Stopwatch.StartNew();
+                await Checks.CrossCheck.RunAsync(w.Db, w.Transaction, new Checks.CheckRequest(w.Today, w.Now, StatusPolicy.FromSettings(settings),
+                    VerificationPolicy.FromSettings(settings), [id], "基准测试", _ => ""), default);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                return Refusal.Unchanged;
+            });
+        }
+        times.Sort();
+        Console.WriteLine($"Cross-check of the one household a save touches (50 saves): median {times[times.Count / 2]:N1} ms, worst {times[^1]:N1} ms");
     }
 
     /// <summary>One contribution per member for the month, streamed out of the database into the file; every 50th labourer unpaid.</summary>

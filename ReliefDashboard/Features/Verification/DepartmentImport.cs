@@ -347,6 +347,13 @@ public sealed class DepartmentImport(
         command.Parameters.Add(p);
     }
 
+    /// <summary>The file-size setting, so the page refuses a file too large before it crosses the wire.</summary>
+    public async Task<long> MaxBytesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return VerificationPolicy.FromSettings(await PolicyStore.LoadValuesAsync(db, ct)).ListMaxMegabytes * 1024L * 1024L;
+    }
+
     /// <summary>The lists imported, newest first, for the page.</summary>
     public async Task<IReadOnlyList<DepartmentList>> ListsAsync(CancellationToken ct = default)
     {

@@ -151,7 +151,7 @@ public sealed class FindingService(
                     finding.ConcludedOn = w.Today;
                     if (finding.Confirmed == true)
                     {
-                        finding.EnteredBy = await EnteredByAsync(db, finding, ct);
+                        finding.EnteredBy = await EnteredByAsync(db, finding, clock, ct);
                     }
                     break;
                 case FindingAction.Verify:
@@ -186,12 +186,12 @@ public sealed class FindingService(
     }
 
     /// <summary>Who entered the record the finding is about, from the audit trail: its creation row.</summary>
-    public static async Task<string?> EnteredByAsync(ReliefDbContext db, Finding finding, CancellationToken ct)
+    public static async Task<string?> EnteredByAsync(ReliefDbContext db, Finding finding, TimeProvider clock, CancellationToken ct)
     {
         var row = await db.Audit.AsNoTracking()
             .Where(a => a.HouseholdId == finding.HouseholdId && a.Entity == finding.SubjectEntity && a.EntityId == finding.SubjectId && a.Action == "新增")
             .OrderBy(a => a.Id).Select(a => new { a.User, a.At, a.Source }).FirstOrDefaultAsync(ct);
-        return row is null ? null : $"{row.User}（{row.At:yyyy-MM-dd}录入，来源：{row.Source}）";
+        return row is null ? null : $"{row.User}（{clock.ToLocalDate(row.At):yyyy-MM-dd}录入，来源：{row.Source}）";
     }
 
     /// <summary>An evidence file the user may read, with where its bytes are.</summary>
