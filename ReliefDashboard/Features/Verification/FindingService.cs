@@ -163,17 +163,7 @@ public sealed class FindingService(
             }
             db.FindingEvents.Add(step);
             stored = files.Count > 0 ? await evidence.WriteAsync(files, user.Name, w.Now, ct) : [];
-            db.VerificationEvidence.AddRange(stored.Select(f => new VerificationEvidence
-            {
-                FindingId = finding.Id,
-                FileName = f.FileName,
-                StoredName = f.StoredName,
-                ContentType = f.ContentType,
-                Size = f.Size,
-                Sha256 = f.Sha256,
-                UploadedBy = f.UploadedBy,
-                UploadedAt = f.UploadedAt,
-            }));
+            db.VerificationEvidence.AddRange(stored.Select(f => Evidence(f, finding.Id, null)));
             w.TouchedTowns([finding.TownId]);
             return null;
         }, ct);
@@ -184,6 +174,20 @@ public sealed class FindingService(
         }
         return FindingResult.Success;
     }
+
+    /// <summary>A stored file's record, for a finding or a spot-checked household.</summary>
+    public static VerificationEvidence Evidence(FlagEvidence f, int? findingId, int? spotCheckItemId) => new()
+    {
+        FindingId = findingId,
+        SpotCheckItemId = spotCheckItemId,
+        FileName = f.FileName,
+        StoredName = f.StoredName,
+        ContentType = f.ContentType,
+        Size = f.Size,
+        Sha256 = f.Sha256,
+        UploadedBy = f.UploadedBy,
+        UploadedAt = f.UploadedAt,
+    };
 
     /// <summary>Who entered the record the finding is about, from the audit trail: its creation row.</summary>
     public static async Task<string?> EnteredByAsync(ReliefDbContext db, Finding finding, TimeProvider clock, CancellationToken ct)

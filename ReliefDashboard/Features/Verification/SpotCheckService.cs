@@ -282,17 +282,7 @@ public sealed class SpotCheckService(
             item.EnteredBy = entered.Count == 0 ? null : Trim(string.Join("；", entered), 500);
             item.Version++;
             stored = files.Count > 0 ? await evidence.WriteAsync(files, user.Name, w.Now, ct) : [];
-            db.VerificationEvidence.AddRange(stored.Select(f => new VerificationEvidence
-            {
-                SpotCheckItemId = item.Id,
-                FileName = f.FileName,
-                StoredName = f.StoredName,
-                ContentType = f.ContentType,
-                Size = f.Size,
-                Sha256 = f.Sha256,
-                UploadedBy = f.UploadedBy,
-                UploadedAt = f.UploadedAt,
-            }));
+            db.VerificationEvidence.AddRange(stored.Select(f => FindingService.Evidence(f, null, item.Id)));
             w.Touched([household.Id]);
             return null;
         }, ct);
