@@ -38,6 +38,12 @@ public class RegistryToCardTests(AppFixture app)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=verified&desc=true"));
         var rows = page.Locator("tr[data-household]");
         await Assertions.Expect(rows.First).ToContainTextAsync("无措施");
+        // The URL changes before the table redraws: wait for the newest visit to reach the top before reading it.
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<ReliefDbContext>>().CreateDbContextAsync())
+        {
+            var newest = await db.Households.Where(h => h.Town!.Name == "麻塬镇" && h.Status == Domain.HouseholdStatus.NoMeasure).MaxAsync(h => h.LastVerifiedOn);
+            await Assertions.Expect(rows.First.Locator("td:last-child")).ToHaveTextAsync(newest!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
         Assert.All(await rows.Locator("td:nth-child(4)").AllTextContentsAsync(), t => Assert.Equal("麻塬镇", t.Trim()));
         var verified = DateOnly.ParseExact((await rows.First.Locator("td:last-child").TextContentAsync())!.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.True(verified >= DateOnly.FromDateTime(DateTime.Today).AddDays(-90), "the most recently verified No-measure household was visited within 90 days");
