@@ -124,6 +124,30 @@ public sealed class SpotCheckTests : VerificationTestBase
     }
 
     [Fact]
+    public async Task AHouseholdNotYetVisited_CanMoveToAnotherChecker_AVisitedOneCannot()
+    {
+        await AttainedAsync();
+        var first = await CheckerAsync();
+        var second = await As<ReliefDashboard.Features.Admin.UserAdminService>().SaveAsync(new ReliefDashboard.Features.Admin.UserInput
+        {
+            UserName = "checker2",
+            DisplayName = "督查 李",
+            Role = Roles.Supervisor,
+            Password = "Check@2524y",
+        });
+        Assert.True(second.Ok, string.Join("；", second.Errors));
+        var other = (await As<SpotCheckService>(Supervisor).CheckersAsync()).Single(c => c.Id != first).Id;
+        var drawn = await As<SpotCheckService>(Supervisor).DrawAsync(new SpotDrawInput(Seeded.TownA, 50, 7, [first]));
+        var items = (await As<SpotCheckService>(Supervisor).GetAsync(drawn.Id!.Value))!.Value.Items;
+        Assert.True((await As<SpotCheckService>(Supervisor).AssignAsync(items[0].Id, items[0].Version, other)).Ok);
+        Assert.False((await As<SpotCheckService>(Seeded.StaffA).AssignAsync(items[1].Id, items[1].Version, other)).Ok);
+        Assert.True((await As<SpotCheckService>(Supervisor).RecordAsync(new SpotResultInput(items[1].Id, items[1].Version, SpotResult.True, Today, "入户核查，情况属实", []), [])).Ok);
+        Assert.Equal(SpotCheckService.Stale, (await As<SpotCheckService>(Supervisor).AssignAsync(items[1].Id, items[1].Version + 1, other)).Error);
+        var after = (await As<SpotCheckService>(Supervisor).GetAsync(drawn.Id!.Value))!.Value.Items;
+        Assert.Equal("督查 李", after.Single(i => i.Id == items[0].Id).Checker);
+    }
+
+    [Fact]
     public async Task APartlyFalseResult_MustNameTheFalseMeasures()
     {
         await AttainedAsync();
