@@ -24,8 +24,12 @@ public static class BlazorPage
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
+    /// <remarks>
+    /// Up to 30 s: on the 2-core CI machine the first dashboard after a sign-in, while the previous test's browser
+    /// contexts are still closing, once took longer than the 15 s default. This waits for the app; it asserts no speed.
+    /// </remarks>
     public static Task WaitForCircuitAsync(this IPage page) =>
-        page.Locator("#circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        page.Locator("#circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 30_000 });
 
     public static async Task ReloadLiveAsync(this IPage page)
     {
