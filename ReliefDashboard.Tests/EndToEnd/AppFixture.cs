@@ -91,7 +91,9 @@ public sealed class AppFixture : IAsyncLifetime
             BaseURL = BaseUrl,
         });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        // Generous: the 2-core CI machine runs the whole suite at once, and a sign-in there twice took over 15 s
+        // (here it takes about one); a real hang still fails, a loaded machine does not.
+        page.SetDefaultTimeout(30_000);
         // Every page of the suite runs under the app's Content-Security-Policy; a violation anywhere fails the run.
         page.Console += (_, message) =>
         {
