@@ -30,9 +30,9 @@ public sealed record CheckRun(int Candidates, int Raised, int Gone, int Back, in
 public static class CrossCheck
 {
     /// <summary>Runs the rules. Only the write pipeline calls this, on its own context and transaction.</summary>
-    public static async Task<CheckRun> RunAsync(ReliefDbContext db, DbTransaction tx, CheckRequest request, CancellationToken ct)
+    public static async Task<CheckRun> RunAsync(ReliefDbContext db, DbTransaction tx, CheckRequest request, CancellationToken ct, ListsInUse? known = null)
     {
-        var lists = await ListsInUse.LoadAsync(db, ct);
+        var lists = known ?? await ListsInUse.LoadAsync(db, ct);
         if (lists.IsEmpty)
         {
             return CheckRun.Nothing;

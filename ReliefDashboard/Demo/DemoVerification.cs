@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ReliefDashboard.Checks;
 using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
+using ReliefDashboard.Figures;
 using ReliefDashboard.Realtime;
 using ReliefDashboard.Writes;
 
@@ -252,10 +253,7 @@ public static class DemoVerification
         {
             return;
         }
-        var population = await db.Households.AsNoTracking().Where(h => h.TownId == town.Id && (h.Status == HouseholdStatus.Met || h.Status == HouseholdStatus.AtRisk))
-            .Select(h => new { h.Id, Mask = h.IndustryMask | h.EmploymentMask }).ToListAsync(ct);
-        var strata = population.Select(p => (p.Id, Enumerable.Range(1, 7).Select(c => (Channel)c).FirstOrDefault(c => (p.Mask & HouseholdStatusUpdater.Bit(c)) != 0,
-            Channel.AgriculturalIndustry))).ToList();
+        var strata = await SpotPopulation.OfTownAsync(db, town.Id, ct);
         const int seed = 20261202;
         var sample = SpotDraw.Draw(strata, SpotDraw.SampleSize(strata.Count, 5, 5), seed);
         string[] checkers = ["演示·督查", "演示·督查核查员"];

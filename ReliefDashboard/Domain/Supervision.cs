@@ -211,6 +211,9 @@ public sealed record SupervisionPolicy(
         new() { Key = Keys.DefaultDeadlineDays, Value = "10", Label = "督办：默认整改期限（天）", Clause = "四(三) 督查考核（平台口径）" },
     ];
 
+    /// <summary>The file picker's accept attribute: every allowed type, jpeg spelled both ways.</summary>
+    public string Accept => string.Join(",", EvidenceTypes.Select(t => "." + t).Concat(EvidenceTypes.Contains("jpg") ? [".jpeg"] : []));
+
     public static SupervisionPolicy FromSettings(IReadOnlyDictionary<string, string> values)
     {
         int Int(string key) => int.Parse(values[key], CultureInfo.InvariantCulture);

@@ -213,8 +213,6 @@ public class Finding
     public int Version { get; set; }
     public List<FindingEvent> Events { get; set; } = [];
 
-    public bool IsOpen => State != FindingState.Closed;
-
     public Lateness LatenessOn(DateOnly today) =>
         State == FindingState.Closed ? Lateness.OnTime
         : today > ConcludeDue ? Lateness.ConcludeOverdue
@@ -375,6 +373,10 @@ public static class WorkingDays
 /// </summary>
 public static class SpotDraw
 {
+    /// <summary>A household's stratum: the first channel among its active industries and jobs (1 to 7).</summary>
+    public static Channel StratumOf(int channelMask) =>
+        Enumerable.Range(1, 7).Select(c => (Channel)c).FirstOrDefault(c => (channelMask & (1 << (int)c)) != 0, Channel.AgriculturalIndustry);
+
     public static int SampleSize(int population, decimal sharePercent, int minimum) =>
         population == 0 ? 0 : Math.Min(population, Math.Max(minimum, (int)Math.Ceiling(population * sharePercent / 100m)));
 

@@ -225,6 +225,11 @@ public sealed class DistrictWrite(
     private static async Task CrossCheckAsync(ReliefDbContext db, WriteContext context, WriteRequest request, IReadOnlyCollection<int> households,
         List<AuditEntry> rows, CancellationToken ct)
     {
+        var lists = await Checks.ListsInUse.LoadAsync(db, ct);
+        if (lists.IsEmpty)
+        {
+            return;
+        }
         var settings = await PolicyStore.LoadValuesAsync(db, ct);
         var changes = rows.Where(r => r.Field != AuditLabels.Recomputed).GroupBy(r => r.HouseholdId).ToDictionary(g => g.Key,
             g => string.Join("；", g.Take(3).Select(r => r.OldValue is null || r.NewValue is null
@@ -234,7 +239,7 @@ public sealed class DistrictWrite(
             $"{context.User.Name}于{context.Today:yyyy-MM-dd}通过“{request.What}”修改了记录，疑点条件不再成立" +
             (changes.TryGetValue(household, out var what) && what.Length > 0 ? $"（{what}）" : "");
         var run = await Checks.CrossCheck.RunAsync(db, context.Transaction, new Checks.CheckRequest(context.AsOf, context.Now,
-            StatusPolicy.FromSettings(settings), VerificationPolicy.FromSettings(settings), households, context.User.Name, Because), ct);
+            StatusPolicy.FromSettings(settings), VerificationPolicy.FromSettings(settings), households, context.User.Name, Because), ct, lists);
         if (run != Checks.CheckRun.Nothing)
         {
             await db.SaveChangesAsync(ct);

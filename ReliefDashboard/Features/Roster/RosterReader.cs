@@ -240,6 +240,26 @@ public static class RosterReader
         }
     }
 
+    /// <summary>A header's problems, located in its row 1: a required column missing, a column the template does not know, a column twice.</summary>
+    public static IEnumerable<RosterProblem> HeaderProblems(string sheet, string[] headers, IEnumerable<string> required, Func<string, bool> known, string unknown)
+    {
+        foreach (var missing in required.Where(r => !headers.Contains(r)))
+        {
+            yield return new RosterProblem(sheet, 1, missing, "缺少必填列");
+        }
+        for (var i = 0; i < headers.Length; i++)
+        {
+            if (headers[i].Length > 0 && !known(headers[i]))
+            {
+                yield return new RosterProblem(sheet, 1, headers[i], unknown);
+            }
+            else if (headers[i].Length > 0 && Array.IndexOf(headers, headers[i]) != i)
+            {
+                yield return new RosterProblem(sheet, 1, headers[i], "列重复");
+            }
+        }
+    }
+
     /// <summary>
     /// The first row is the header; checks it has every required column and no unknown one, then keeps the
     /// non-empty rows with their row numbers.
@@ -252,21 +272,8 @@ public static class RosterReader
             return [];
         }
         var headers = table[0].Cells.Select(h => h.Trim()).ToArray();
-        foreach (var missing in sheet.Columns.Where(c => c.Required && !headers.Contains(c.Header)))
-        {
-            problems.Add(new RosterProblem(sheet.Name, 1, missing.Header, "缺少必填列"));
-        }
-        for (var i = 0; i < headers.Length; i++)
-        {
-            if (headers[i].Length > 0 && sheet.Column(headers[i]) is null)
-            {
-                problems.Add(new RosterProblem(sheet.Name, 1, headers[i], "不是模板中的列"));
-            }
-            else if (headers[i].Length > 0 && Array.IndexOf(headers, headers[i]) != i)
-            {
-                problems.Add(new RosterProblem(sheet.Name, 1, headers[i], "列重复"));
-            }
-        }
+        problems.AddRange(HeaderProblems(sheet.Name, headers, sheet.Columns.Where(c => c.Required).Select(c => c.Header),
+            h => sheet.Column(h) is not null, "不是模板中的列"));
         var rows = new List<RosterRow>();
         foreach (var (number, row) in table.Skip(1))
         {

@@ -52,6 +52,28 @@ public sealed class EvidenceStore(string root)
         return null;
     }
 
+    /// <summary>
+    /// The files a user chose in a page, read into memory; a file over the size setting is refused before its bytes
+    /// cross the wire, and then none is kept. The type checks are the service's (<see cref="Problem"/>).
+    /// </summary>
+    public static async Task<(List<EvidenceUpload> Files, string? Problem)> ReadAsync(IReadOnlyList<Microsoft.AspNetCore.Components.Forms.IBrowserFile> files,
+        SupervisionPolicy policy)
+    {
+        var picked = new List<EvidenceUpload>();
+        foreach (var file in files)
+        {
+            if (SizeProblem(file.Name, file.Size, policy) is { } tooBig)
+            {
+                return ([], tooBig);
+            }
+            await using var stream = file.OpenReadStream(policy.EvidenceMaxMegabytes * 1024L * 1024L);
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer);
+            picked.Add(new EvidenceUpload(file.Name, buffer.ToArray()));
+        }
+        return (picked, null);
+    }
+
     /// <summary>The size check alone, so a page can refuse a large file before reading it.</summary>
     public static string? SizeProblem(string name, long size, SupervisionPolicy policy) =>
         size > policy.EvidenceMaxMegabytes * 1024L * 1024L ? $"文件“{Path.GetFileName(name)}”超过{policy.EvidenceMaxMegabytes}MB，请压缩后再上传" : null;

@@ -35,7 +35,7 @@ public sealed class ListUploadInputValidator : AbstractValidator<ListUploadInput
 }
 
 public sealed record ListImportResult(bool Ok, string Message, IReadOnlyList<RosterProblem> Problems, int Rows = 0, int Matched = 0, int ProblemCount = 0,
-    CheckRun? Check = null, int? ListId = null)
+    CheckRun? Check = null)
 {
     public TimeSpan Took { get; init; }
     public TimeSpan InsertTook { get; init; }
@@ -164,7 +164,7 @@ public sealed class DepartmentImport(
             $"已导入{Labels.Of(input.Kind)}数据{list.Rows}行（{input.DataMonth:yyyy年M月}），匹配到登记成员{list.Matched}行" +
             (unmatched > 0 ? $"，{unmatched}行不是登记的搬迁群众，未保存" : "") +
             $"；比对发现新疑点{run!.Raised}条，{run.Gone}条疑点条件不再成立" + (replaced > 0 ? "；已替换同月份此前导入的名单" : ""),
-            [], list.Rows, list.Matched, 0, run, list.Id)
+            [], list.Rows, list.Matched, 0, run)
         { Took = Stopwatch.GetElapsedTime(started), WriteLockHeld = written.Held, InsertTook = insertTook, CheckTook = checkTook };
     }
 

@@ -151,7 +151,7 @@ public sealed class FindingService(
                     finding.ConcludedOn = w.Today;
                     if (finding.Confirmed == true)
                     {
-                        finding.EnteredBy = await EnteredByAsync(db, finding, clock, ct);
+                        finding.EnteredBy = await EnteredByAsync(db, finding.HouseholdId, finding.SubjectEntity, finding.SubjectId, clock, ct);
                     }
                     break;
                 case FindingAction.Verify:
@@ -189,13 +189,13 @@ public sealed class FindingService(
         UploadedAt = f.UploadedAt,
     };
 
-    /// <summary>Who entered the record the finding is about, from the audit trail: its creation row.</summary>
-    public static async Task<string?> EnteredByAsync(ReliefDbContext db, Finding finding, TimeProvider clock, CancellationToken ct)
+    /// <summary>Who entered a record, from the audit trail's row that created it: "王某于2026-03-01录入（来源）", or null when none is kept.</summary>
+    public static async Task<string?> EnteredByAsync(ReliefDbContext db, int householdId, string entity, int entityId, TimeProvider clock, CancellationToken ct)
     {
         var row = await db.Audit.AsNoTracking()
-            .Where(a => a.HouseholdId == finding.HouseholdId && a.Entity == finding.SubjectEntity && a.EntityId == finding.SubjectId && a.Action == "新增")
+            .Where(a => a.HouseholdId == householdId && a.Entity == entity && a.EntityId == entityId && a.Action == "新增")
             .OrderBy(a => a.Id).Select(a => new { a.User, a.At, a.Source }).FirstOrDefaultAsync(ct);
-        return row is null ? null : $"{row.User}（{clock.ToLocalDate(row.At):yyyy-MM-dd}录入，来源：{row.Source}）";
+        return row is null ? null : $"{row.User}于{clock.ToLocalDate(row.At):yyyy-MM-dd}录入（{row.Source}）";
     }
 
     /// <summary>An evidence file the user may read, with where its bytes are.</summary>

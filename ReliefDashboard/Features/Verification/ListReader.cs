@@ -138,22 +138,8 @@ public sealed class ListReader : IDisposable
     private static ListReader WithHeader(FileStream? stream, IEnumerator<(int Row, string[] Cells)> records, ListTemplate template, string? encoding, string sheet = "")
     {
         var headers = records.Current.Cells.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
-        var problems = new List<RosterProblem>();
-        foreach (var missing in template.Columns.Where(c => c.Required && !headers.Contains(c.Header)))
-        {
-            problems.Add(new RosterProblem(sheet, 1, missing.Header, "缺少必填列"));
-        }
-        for (var i = 0; i < headers.Length; i++)
-        {
-            if (headers[i].Length > 0 && template.Column(headers[i]) is null)
-            {
-                problems.Add(new RosterProblem(sheet, 1, headers[i], $"不是“{template.Name}”模板中的列；模板的列为：{string.Join("、", template.Columns.Select(c => c.Header))}"));
-            }
-            else if (headers[i].Length > 0 && Array.IndexOf(headers, headers[i]) != i)
-            {
-                problems.Add(new RosterProblem(sheet, 1, headers[i], "列重复"));
-            }
-        }
+        var problems = RosterReader.HeaderProblems(sheet, headers, template.Columns.Where(c => c.Required).Select(c => c.Header),
+            h => template.Column(h) is not null, $"不是“{template.Name}”模板中的列；模板的列为：{string.Join("、", template.Columns.Select(c => c.Header))}").ToList();
         if (problems.Count > 0)
         {
             records.Dispose();

@@ -5,6 +5,7 @@ using ReliefDashboard.Data;
 using ReliefDashboard.Domain;
 using ReliefDashboard.Features.Accounts;
 using ReliefDashboard.Features.Supervision;
+using ReliefDashboard.Figures;
 using ReliefDashboard.Realtime;
 using ReliefDashboard.Writes;
 
@@ -62,8 +63,6 @@ public sealed class SpotCheckService(
 {
     public const string Stale = "此户的抽查结果已被他人录入，请刷新后查看";
 
-    public static bool CanRead(UserScope user, int townId) => FindingRules.CanRead(user, townId);
-
     public async Task<IReadOnlyList<(string Id, string Name)>> CheckersAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -71,16 +70,6 @@ public sealed class SpotCheckService(
         var ids = await db.UserRoles.AsNoTracking().Where(r => r.RoleId == role).Select(r => r.UserId).ToListAsync(ct);
         return (await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && !u.IsDisabled).OrderBy(u => u.UserName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)).Select(u => (u.Id, u.DisplayName)).ToList();
-    }
-
-    /// <summary>The population a draw is taken from: the town's attained households with the channel of their first counting measure.</summary>
-    public static async Task<List<(int HouseholdId, Channel Stratum)>> PopulationAsync(ReliefDbContext db, int townId, CancellationToken ct)
-    {
-        var rows = await db.Households.AsNoTracking()
-            .Where(h => h.TownId == townId && (h.Status == HouseholdStatus.Met || h.Status == HouseholdStatus.AtRisk))
-            .Select(h => new { h.Id, Mask = h.IndustryMask | h.EmploymentMask }).ToListAsync(ct);
-        return rows.Select(r => (r.Id, Enumerable.Range(1, 7).Select(c => (Channel)c).FirstOrDefault(c => (r.Mask & HouseholdStatusUpdater.Bit(c)) != 0,
-            Channel.AgriculturalIndustry))).ToList();
     }
 
     public async Task<(bool Ok, string? Error, int? Id)> DrawAsync(SpotDrawInput input, CancellationToken ct = default)
@@ -106,7 +95,7 @@ public sealed class SpotCheckService(
             var policy = VerificationPolicy.FromSettings(await PolicyStore.LoadValuesAsync(w.Db, ct));
             var share = input.SharePercent ?? policy.SpotSharePercent;
             var seed = input.Seed ?? RandomNumberGenerator.GetInt32(1, int.MaxValue);
-            var population = await PopulationAsync(w.Db, input.TownId, ct);
+            var population = await SpotPopulation.OfTownAsync(w.Db, input.TownId, ct);
             if (population.Count == 0)
             {
                 return Refusal.Invalid($"{town.Name}目前没有达标户可供抽查");
@@ -268,10 +257,8 @@ public sealed class SpotCheckService(
             var entered = new List<string>();
             foreach (var m in falseOnes)
             {
-                var row = await db.Audit.AsNoTracking()
-                    .Where(a => a.HouseholdId == household.Id && a.Entity == (m is Employment ? nameof(Employment) : nameof(Industry)) && a.EntityId == m.Id && a.Action == "新增")
-                    .OrderBy(a => a.Id).Select(a => new { a.User, a.At, a.Source }).FirstOrDefaultAsync(ct);
-                entered.Add(row is null ? $"{Describe(m)}：录入人无记录" : $"{Describe(m)}：{row.User}于{clock.ToLocalDate(row.At):yyyy-MM-dd}录入（{row.Source}）");
+                var by = await FindingService.EnteredByAsync(db, household.Id, m is Employment ? nameof(Employment) : nameof(Industry), m.Id, clock, ct);
+                entered.Add($"{Describe(m)}：{by ?? "录入人无记录"}");
             }
             item.Result = input.Result;
             item.VisitedOn = input.VisitedOn;
