@@ -130,6 +130,9 @@ builder.Services.AddScoped<ReliefDashboard.Features.Roster.RosterImport>();
 builder.Services.AddScoped<ReliefDashboard.Features.Verification.DepartmentImport>();
 builder.Services.AddScoped<ReliefDashboard.Features.Verification.FindingService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Verification.SpotCheckService>();
+builder.Services.AddScoped<ReliefDashboard.Features.Field.VisitService>();
+builder.Services.AddScoped<ReliefDashboard.Features.Field.WorklistService>();
+builder.Services.AddScoped<ReliefDashboard.Features.Field.DoorCards>();
 builder.Services.AddScoped<ReliefDashboard.Features.Benefits.BenefitService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Benefits.FactoryService>();
 builder.Services.AddScoped<ReliefDashboard.Features.Benefits.ProgrammeService>();
@@ -169,6 +172,7 @@ app.MapAccountEndpoints();
 app.MapScorecardEndpoints();
 app.MapFlagEndpoints();
 ReliefDashboard.Features.Verification.VerificationEndpoints.MapVerificationEndpoints(app);
+ReliefDashboard.Features.Field.FieldEndpoints.MapFieldEndpoints(app);
 app.MapRosterEndpoints();
 app.MapBenefitEndpoints();
 // Our Content-Security-Policy carries frame-ancestors itself; Blazor's own header would be a second policy.

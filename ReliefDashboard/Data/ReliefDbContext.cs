@@ -37,6 +37,9 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
     public DbSet<DepartmentList> DepartmentLists => Set<DepartmentList>();
     public DbSet<DepartmentRecord> DepartmentRecords => Set<DepartmentRecord>();
     public DbSet<Finding> Findings => Set<Finding>();
+    public DbSet<HouseholdVisit> Visits => Set<HouseholdVisit>();
+    public DbSet<VisitMemberCheck> VisitMembers => Set<VisitMemberCheck>();
+    public DbSet<VisitPhoto> VisitPhotos => Set<VisitPhoto>();
     public DbSet<FindingEvent> FindingEvents => Set<FindingEvent>();
     public DbSet<VerificationEvidence> VerificationEvidence => Set<VerificationEvidence>();
     public DbSet<SpotCheck> SpotChecks => Set<SpotCheck>();
@@ -235,6 +238,36 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
             e.HasOne(f => f.Household).WithMany().HasForeignKey(f => f.HouseholdId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<Town>().WithMany().HasForeignKey(f => f.TownId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(f => f.Events).WithOne().HasForeignKey(v => v.FindingId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<HouseholdVisit>(e =>
+        {
+            e.Property(v => v.Visitor).HasMaxLength(100);
+            e.Property(v => v.MetWith).HasMaxLength(200);
+            e.Property(v => v.Findings).HasMaxLength(2000);
+            e.Property(v => v.IncomeNote).HasMaxLength(500);
+            e.Property(v => v.NextStep).HasMaxLength(1000);
+            e.Property(v => v.RecordedBy).HasMaxLength(100);
+            e.Property(v => v.MonthlyIncome).HasConversion(FenConverter);
+            e.HasIndex(v => new { v.HouseholdId, v.VisitedOn });
+            e.HasIndex(v => new { v.TownId, v.VisitedOn });
+            e.HasOne(v => v.Household).WithMany().HasForeignKey(v => v.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(v => v.Members).WithOne().HasForeignKey(m => m.VisitId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(v => v.Photos).WithOne().HasForeignKey(p => p.VisitId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<VisitMemberCheck>(e =>
+        {
+            e.Property(m => m.MemberName).HasMaxLength(50);
+            e.Property(m => m.Employer).HasMaxLength(200);
+            e.Property(m => m.Note).HasMaxLength(500);
+            e.Property(m => m.MonthlyPay).HasConversion(FenConverter);
+        });
+        b.Entity<VisitPhoto>(e =>
+        {
+            e.Property(p => p.FileName).HasMaxLength(200);
+            e.Property(p => p.StoredName).HasMaxLength(100);
+            e.Property(p => p.ContentType).HasMaxLength(100);
+            e.Property(p => p.Sha256).HasMaxLength(64);
+            e.Property(p => p.UploadedBy).HasMaxLength(100);
         });
         b.Entity<FindingEvent>(e =>
         {

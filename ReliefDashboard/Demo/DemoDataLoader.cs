@@ -64,6 +64,7 @@ public static class DemoDataLoader
         using var industryRows = new TableWriter<Industry>(db, tx);
         using var coverageRows = new TableWriter<SafetyNetCoverage>(db, tx);
         using var trainingRows = new TableWriter<Training>(db, tx);
+        using var visitRows = new TableWriter<HouseholdVisit>(db, tx);
         int householdId = 0, memberId = 0, employmentId = 0, industryId = 0, coverageId = 0, trainingId = 0;
         foreach (var h in households)
         {
@@ -102,7 +103,9 @@ public static class DemoDataLoader
                 t.MemberId = t.Member!.Id;
                 trainingRows.Insert(t);
             }
-            history.Add(h);
+            var visits = DemoVisits.Of(h, history.From, fullHistory: householdId <= DemoVisits.FullHistoryUpTo);
+            visits.ForEach(visitRows.Insert);
+            history.Add(h, visits.Select(v => v.VisitedOn).ToList());
             money.Add(h);
         }
         using (var shopRows = new TableWriter<ShopfrontRental>(db, tx))

@@ -281,10 +281,16 @@ public static class DemoVerification
             {
                 m.Verification = MeasureVerification.VisitConfirmed;
             }
-            if (h.LastVerifiedOn is null || h.LastVerifiedOn < asOf.AddDays(-3))
+            db.Visits.Add(Visits.AddTo(h, new HouseholdVisit
             {
-                h.LastVerifiedOn = asOf.AddDays(-3);
-            }
+                VisitedOn = asOf.AddDays(-3),
+                Kind = VisitKind.SpotCheck,
+                Visitor = check.Items.First(i => i.HouseholdId == h.Id).Checker!,
+                MetWith = "户主",
+                Findings = "入户抽查结论：属实。家庭成员在家，就业（产业）情况与台账记录一致",
+                RecordedBy = "演示数据",
+                RecordedAt = now.AddDays(-3),
+            }));
         }
     }
 }

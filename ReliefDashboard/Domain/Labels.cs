@@ -248,6 +248,13 @@ public static class Labels
         _ => "超期未办结",
     };
 
+    public static string Of(VisitKind k) => k switch
+    {
+        VisitKind.Visit => "走访",
+        VisitKind.Verify => "核实",
+        _ => "抽查",
+    };
+
     public static string Of(SpotResult r) => r switch
     {
         SpotResult.True => "属实",

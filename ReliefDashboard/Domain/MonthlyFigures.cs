@@ -50,8 +50,9 @@ public static class Months
 
 /// <summary>
 /// Reconstructs month-end figures from a household's records: the status rules run on each month-end over the
-/// measures that had started by then. The visit date is only kept as its latest value, so an old month counts
-/// a household as verified when its latest visit is after that month (the record cannot say otherwise).
+/// measures that had started by then. Freshness is read from the visit records (走访记录): a month-end counts a
+/// household as verified when a visit falls within the window ending that day. The registry's last-verified date
+/// counts as a visit on that day too (a roster import carries only that date).
 /// </summary>
 /// <remarks>
 /// Verified attainment reads the measures' verification as it is now, so it is counted only for
@@ -63,11 +64,17 @@ public sealed class MonthlyFiguresBuilder(IReadOnlyList<DateOnly> months, Status
 
     public IReadOnlyCollection<MonthlyFigure> Rows => rows.Values;
 
-    public void Add(Household h)
+    /// <summary>The first month-end rebuilt.</summary>
+    public DateOnly From => months[0];
+
+    public void Add(Household h) => Add(h, []);
+
+    public void Add(Household h, IReadOnlyCollection<DateOnly> visits)
     {
+        var dates = h.LastVerifiedOn is { } last ? visits.Append(last).ToList() : visits.ToList();
         foreach (var month in months)
         {
-            var then = AsOf(h, month);
+            var then = AsOf(h, month, dates);
             var result = StatusRules.Evaluate(then, month, policy);
             var status = result.Status;
             var figures = HouseholdFigures.Compute(then, month, policy);
@@ -82,7 +89,7 @@ public sealed class MonthlyFiguresBuilder(IReadOnlyList<DateOnly> months, Status
             row.LabourMembers += figures.LabourMembers;
             row.EmployedLabourMembers += figures.EmployedLabourMembers;
             row.LocalCoveredHouseholds += figures.LocalLabourMembers > 0 ? 1 : 0;
-            row.VerifiedHouseholds = (row.VerifiedHouseholds ?? 0) + (Verified(then, month, policy) ? 1 : 0);
+            row.VerifiedHouseholds = (row.VerifiedHouseholds ?? 0) + (Visits.WithinWindow(dates, month, policy.VerificationMaxAgeDays) ? 1 : 0);
             if (month == verifiedFor)
             {
                 row.VerifiedAttainedHouseholds = (row.VerifiedAttainedHouseholds ?? 0) + (result.Verified ? 1 : 0);
@@ -90,19 +97,18 @@ public sealed class MonthlyFiguresBuilder(IReadOnlyList<DateOnly> months, Status
         }
     }
 
-    /// <summary>Whether the household was visited within the verification window ending on <paramref name="day"/>.</summary>
-    public static bool Verified(Household h, DateOnly day, StatusPolicy policy) =>
-        h.LastVerifiedOn is { } v && v >= day.AddDays(-policy.VerificationMaxAgeDays);
-
-    /// <summary>The household with only the measures started by <paramref name="date"/>; members end by their own dates.</summary>
-    private static Household AsOf(Household h, DateOnly date) => new()
+    /// <summary>
+    /// The household with only the measures started by <paramref name="date"/> and its last visit by then; members end
+    /// by their own dates.
+    /// </summary>
+    private static Household AsOf(Household h, DateOnly date, IReadOnlyList<DateOnly> visits) => new()
     {
         Id = h.Id,
         Code = h.Code,
         TownId = h.TownId,
         HeadName = h.HeadName,
         OriginVillage = h.OriginVillage,
-        LastVerifiedOn = h.LastVerifiedOn is { } v && v > date ? date : h.LastVerifiedOn,
+        LastVerifiedOn = visits.Where(v => v <= date).Select(v => (DateOnly?)v).Max(),
         Members = h.Members,
         Employments = h.Employments.Where(e => e.StartDate <= date).ToList(),
         Industries = h.Industries.Where(i => i.StartDate <= date).ToList(),

@@ -201,8 +201,8 @@ public sealed record SupervisionPolicy(
 
     public static IReadOnlyList<PolicySetting> Defaults { get; } =
     [
-        new() { Key = Keys.HelpWithinDays, Value = "3", Label = "零就业清零：无措施户应在此天数内落实帮扶", Clause = "四(三)；零就业家庭动态清零“3天内帮扶”（平台口径）" },
-        new() { Key = Keys.ClearWithinDays, Value = "5", Label = "零就业清零：无措施户超过此天数未清零即建议督办", Clause = "四(三)；零就业家庭动态清零“5天内清零”（平台口径）" },
+        new() { Key = Keys.HelpWithinDays, Value = "3", Label = "零就业清零：无措施户应在此工作日数内入户帮扶（节假日见核实时限）", Clause = "四(三)；零就业家庭动态清零“3天内帮扶”（平台口径）" },
+        new() { Key = Keys.ClearWithinDays, Value = "5", Label = "零就业清零：无措施户应在此工作日数内清零，超期即列入待办逾期并建议督办", Clause = "四(三)；零就业家庭动态清零“5天内清零”（平台口径）" },
         new() { Key = Keys.SuggestRed, Value = "true", Label = "督办建议：本月考核为红色的指标", Clause = "四(三) 督查考核（平台口径）" },
         new() { Key = Keys.SuggestAtRisk, Value = "true", Label = "督办建议：预警户", Clause = "四(三) 督查考核（平台口径）" },
         new() { Key = Keys.SuggestSuspect, Value = "true", Label = "督办建议：疑点数据", Clause = "四(三) 对弄虚作假的严肃追责（平台口径）" },

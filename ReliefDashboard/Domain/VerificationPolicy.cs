@@ -93,7 +93,7 @@ public sealed record VerificationPolicy(
         new() { Key = Keys.VisitDays, Value = "5", Label = "核实时限：疑点下发后入户核实（工作日）", Clause = "防止返贫动态监测“5个工作日内入户核实”（平台口径）" },
         new() { Key = Keys.ConcludeDays, Value = "15", Label = "核实时限：疑点下发后核实办结（工作日）", Clause = "防止返贫动态监测“15个工作日内办结”（平台口径）" },
         new() { Key = Keys.Holidays, Value = "2026-01-01,2026-02-16,2026-02-17,2026-02-18,2026-02-19,2026-02-20,2026-04-06,2026-05-01,2026-05-04,2026-05-05,2026-06-19,2026-09-25,2026-10-01,2026-10-02,2026-10-05,2026-10-06,2026-10-07",
-            Label = "核实时限：法定节假日（不计工作日，逗号分隔）", Clause = "国务院办公厅节假日安排（管理员按年维护）" },
+            Label = "工作日时限：法定节假日（疑点核实、零就业清零、我的待办共用；不计工作日，逗号分隔）", Clause = "国务院办公厅节假日安排（管理员按年维护）" },
         new() { Key = Keys.SpotShare, Value = "5", Label = "入户抽查：抽取达标户的比例（%）", Clause = "四(三) 督查考核：上级对下级工作抽查（平台口径）" },
         new() { Key = Keys.SpotMinimum, Value = "5", Label = "入户抽查：每次至少抽取（户）", Clause = "四(三) 督查考核（平台口径）" },
         new() { Key = Keys.ListMegabytes, Value = "500", Label = "比对数据：单个文件不超过（MB）", Clause = "系统运行（平台口径）" },

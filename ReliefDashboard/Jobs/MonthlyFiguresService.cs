@@ -61,8 +61,12 @@ public sealed class MonthlyFiguresService(
             {
                 break;
             }
+            var first = households[0].Id;
             lastId = households[^1].Id;
-            households.ForEach(history.Add);
+            var visits = (await chunkDb.Visits.AsNoTracking().Where(v => v.HouseholdId >= first && v.HouseholdId <= lastId)
+                    .Select(v => new { v.HouseholdId, v.VisitedOn }).ToListAsync(ct))
+                .ToLookup(v => v.HouseholdId, v => v.VisitedOn);
+            households.ForEach(h => history.Add(h, visits[h.Id].ToList()));
         }
 
         var written = await writes.CommitAsync(request, SystemUser, async w =>

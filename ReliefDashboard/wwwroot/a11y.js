@@ -1,5 +1,13 @@
 // Keyboard help that Blazor and MudBlazor leave to the page: the skip link, and focus back where it was when a dialog closes.
 (() => {
+    // Print buttons: the content security policy allows no inline handlers, so a [data-print] button prints from here.
+    document.addEventListener('click', event => {
+        if (event.target instanceof Element && event.target.closest('[data-print]')) {
+            event.preventDefault();
+            window.print();
+        }
+    });
+
     // The skip link jumps to the page's content without a navigation (a "#…" link would go to the home page under <base href="/">).
     document.addEventListener('click', event => {
         const link = event.target instanceof Element ? event.target.closest('a.skip-link') : null;

@@ -1133,6 +1133,76 @@ namespace ReliefDashboard.Data.Migrations
                     b.ToTable("Households");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.HouseholdVisit", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Backfilled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FindingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HouseholdId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IncomeNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MetWith")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MonthlyIncome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SpotCheckItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visitor")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "VisitedOn");
+
+                    b.HasIndex("TownId", "VisitedOn");
+
+                    b.ToTable("Visits");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Industry", b =>
                 {
                     b.Property<int>("Id")
@@ -1817,14 +1887,14 @@ namespace ReliefDashboard.Data.Migrations
                         {
                             Key = "supervision.clearance.helpWithinDays",
                             Clause = "四(三)；零就业家庭动态清零“3天内帮扶”（平台口径）",
-                            Label = "零就业清零：无措施户应在此天数内落实帮扶",
+                            Label = "零就业清零：无措施户应在此工作日数内入户帮扶（节假日见核实时限）",
                             Value = "3"
                         },
                         new
                         {
                             Key = "supervision.clearance.clearWithinDays",
                             Clause = "四(三)；零就业家庭动态清零“5天内清零”（平台口径）",
-                            Label = "零就业清零：无措施户超过此天数未清零即建议督办",
+                            Label = "零就业清零：无措施户应在此工作日数内清零，超期即列入待办逾期并建议督办",
                             Value = "5"
                         },
                         new
@@ -2160,7 +2230,7 @@ namespace ReliefDashboard.Data.Migrations
                         {
                             Key = "verify.clock.holidays",
                             Clause = "国务院办公厅节假日安排（管理员按年维护）",
-                            Label = "核实时限：法定节假日（不计工作日，逗号分隔）",
+                            Label = "工作日时限：法定节假日（疑点核实、零就业清零、我的待办共用；不计工作日，逗号分隔）",
                             Value = "2026-01-01,2026-02-16,2026-02-17,2026-02-18,2026-02-19,2026-02-20,2026-04-06,2026-05-01,2026-05-04,2026-05-05,2026-06-19,2026-09-25,2026-10-01,2026-10-02,2026-10-05,2026-10-06,2026-10-07"
                         },
                         new
@@ -2183,6 +2253,34 @@ namespace ReliefDashboard.Data.Migrations
                             Clause = "系统运行（平台口径）",
                             Label = "比对数据：单个文件不超过（MB）",
                             Value = "500"
+                        },
+                        new
+                        {
+                            Key = "field.worklist.nearDays",
+                            Clause = "四(三) 督查考核（平台口径）",
+                            Label = "我的待办：剩余不超过此天数即橙色提醒",
+                            Value = "2"
+                        },
+                        new
+                        {
+                            Key = "field.worklist.visitSoonDays",
+                            Clause = "四(三) 督查考核：走访核实时效（平台口径）",
+                            Label = "我的待办：走访核实期满前此天数列入待办",
+                            Value = "7"
+                        },
+                        new
+                        {
+                            Key = "field.visit.photoMegabytes",
+                            Clause = "系统运行（平台口径）",
+                            Label = "走访记录：单张照片不超过（MB）",
+                            Value = "10"
+                        },
+                        new
+                        {
+                            Key = "field.doorcard.hotline",
+                            Clause = "四(三) 督查考核：接受群众监督（12317 为全国防止返贫监测和乡村振兴咨询服务热线）",
+                            Label = "一户一码门牌：监督举报电话",
+                            Value = "12317"
                         });
                 });
 
@@ -2794,6 +2892,97 @@ namespace ReliefDashboard.Data.Migrations
                     b.ToTable("VerificationEvidence");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.VisitMemberCheck", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("AtHome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Employer")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EmploymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MonthlyPay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("StillEmployed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("VisitMembers");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.VisitPhoto", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VisitId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("VisitPhotos");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -3018,6 +3207,17 @@ namespace ReliefDashboard.Data.Migrations
                     b.Navigation("Town");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.HouseholdVisit", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Household", "Household")
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Household");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Industry", b =>
                 {
                     b.HasOne("ReliefDashboard.Domain.Household", null)
@@ -3176,6 +3376,24 @@ namespace ReliefDashboard.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.VisitMemberCheck", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.HouseholdVisit", null)
+                        .WithMany("Members")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.VisitPhoto", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.HouseholdVisit", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Finding", b =>
                 {
                     b.Navigation("Events");
@@ -3192,6 +3410,13 @@ namespace ReliefDashboard.Data.Migrations
                     b.Navigation("Members");
 
                     b.Navigation("Trainings");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.HouseholdVisit", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.ScorePeriod", b =>

@@ -26,7 +26,6 @@ public sealed partial class HouseholdEditService
             h.IsRegisteredPoor = input.IsRegisteredPoor;
             h.IsCoRelocated = input.IsCoRelocated;
             h.IsThreeNo = input.IsThreeNo;
-            h.LastVerifiedOn = Date(input.LastVerifiedOn);
             return null;
         }, ct);
 
@@ -229,28 +228,33 @@ public sealed partial class HouseholdEditService
 
     /// <summary>Ends an employment, industry or coverage record (<paramref name="kind"/>) on the given date.</summary>
     public Task<SaveResult> EndMeasureAsync(MeasureKind kind, EndInput input, CancellationToken ct = default) =>
-        EditAsync(input, (db, h) =>
+        EditAsync(input, (db, h) => Task.FromResult(EndMeasure(h, kind, input.Id, Date(input.EndDate)!.Value)), ct);
+
+    /// <summary>
+    /// Ends one of the household's records on <paramref name="end"/>, or says why it cannot: the end form's rule, which
+    /// a home visit that finds a member out of work follows too.
+    /// </summary>
+    public static string? EndMeasure(Household h, MeasureKind kind, int id, DateOnly end)
+    {
+        Measure? measure = kind switch
         {
-            Measure? measure = kind switch
-            {
-                MeasureKind.Employment => h.Employments.SingleOrDefault(e => e.Id == input.Id),
-                MeasureKind.Industry => h.Industries.SingleOrDefault(i => i.Id == input.Id),
-                MeasureKind.Training => h.Trainings.SingleOrDefault(t => t.Id == input.Id),
-                _ => h.Coverages.SingleOrDefault(c => c.Id == input.Id),
-            };
-            var end = Date(input.EndDate)!.Value;
-            string? problem = measure switch
-            {
-                null => "该记录不存在",
-                _ when end < measure.StartDate => "结束日期不能早于开始日期",
-                _ => null,
-            };
-            if (problem is null)
-            {
-                measure!.EndDate = end;
-            }
-            return Task.FromResult(problem);
-        }, ct);
+            MeasureKind.Employment => h.Employments.SingleOrDefault(e => e.Id == id),
+            MeasureKind.Industry => h.Industries.SingleOrDefault(i => i.Id == id),
+            MeasureKind.Training => h.Trainings.SingleOrDefault(t => t.Id == id),
+            _ => h.Coverages.SingleOrDefault(c => c.Id == id),
+        };
+        string? problem = measure switch
+        {
+            null => "该记录不存在",
+            _ when end < measure.StartDate => "结束日期不能早于开始日期",
+            _ => null,
+        };
+        if (problem is null)
+        {
+            measure!.EndDate = end;
+        }
+        return problem;
+    }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

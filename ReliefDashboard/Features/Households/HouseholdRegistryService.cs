@@ -16,6 +16,7 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
         var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var verifiedSince = await VerifiedSinceAsync(db, q, clock, ct);
+        var window = (await PolicyStore.LoadStatusPolicyAsync(db, ct)).VerificationMaxAgeDays;
         var filtered = Filter(Visible(db, scope), db, q with { Status = null }, verifiedSince);
 
         var counts = await filtered.GroupBy(h => h.Status)
@@ -51,7 +52,7 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
 
         return new RegistryResult(
             rows.Select(r => new RegistryRow(r.Id, r.Code, r.HeadName, IdNumber.Mask(r.HeadId), r.Town, r.Site, r.Members,
-                r.Status, r.StatusExplanation, r.LastVerifiedOn, r.HasLabour)).ToList(),
+                r.Status, r.StatusExplanation, r.LastVerifiedOn, r.HasLabour, r.LastVerifiedOn?.AddDays(window))).ToList(),
             total,
             counts);
     }

@@ -94,7 +94,8 @@ public sealed record RegistryRow(
     HouseholdStatus Status,
     string StatusExplanation,
     DateOnly? LastVerifiedOn,
-    bool HasLabour);
+    bool HasLabour,
+    DateOnly? VisitDue = null);
 
 public sealed record RegistryResult(IReadOnlyList<RegistryRow> Rows, int Total, IReadOnlyDictionary<HouseholdStatus, int> StatusCounts);
 

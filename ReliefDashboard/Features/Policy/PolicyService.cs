@@ -106,6 +106,8 @@ public sealed class PolicyService(
                 return BenefitPolicy.ValueProblem(benefit, text);
             case var verify when VerificationPolicy.IsVerificationKey(verify):
                 return VerificationPolicy.ValueProblem(verify, text);
+            case var field when FieldPolicy.IsFieldKey(field):
+                return FieldPolicy.ValueProblem(field, text);
             default:
                 return text is "true" or "false" ? null : "应为“是”或“否”";
         }

@@ -95,28 +95,12 @@ public sealed class SuggestionService(
         }
     }
 
-    /// <summary>
-    /// No-measure households past the clock: a household is without a measure from the day after its last measure
-    /// ended; one that never had a measure has been without one since it was relocated, so it is always past.
-    /// </summary>
+    /// <summary>No-measure households past the clearance clock (<see cref="NoMeasureClocks"/>, in working days).</summary>
     private async Task<IEnumerable<Suggestion>> ClearanceAsync(ReliefDbContext db, SupervisionPolicy policy, IReadOnlyDictionary<int, string> towns, CancellationToken ct)
     {
-        var rows = await db.Households.AsNoTracking().Where(h => h.Status == HouseholdStatus.NoMeasure)
-            .Select(h => new
-            {
-                h.Id,
-                h.TownId,
-                Job = h.Employments.Max(e => e.EndDate),
-                Business = h.Industries.Max(i => i.EndDate),
-            }).ToListAsync(ct);
-        var cutoff = Today.AddDays(-policy.ClearWithinDays);
-        var late = rows.Where(r =>
-        {
-            var lastEnd = new[] { r.Job, r.Business }.Max();
-            return lastEnd is null || lastEnd.Value.AddDays(1) <= cutoff;
-        });
-        return late.GroupBy(r => r.TownId).Select(g => PerTown("clear", g.Key, towns, g.Select(r => r.Id),
-            n => $"{n}户无措施超过{policy.ClearWithinDays}天未清零（应{policy.HelpWithinDays}天内落实帮扶、{policy.ClearWithinDays}天内清零）",
+        var late = (await NoMeasureClocks.LoadAsync(db, clock, null, ct)).Where(c => c.ClearDue < Today);
+        return late.GroupBy(r => r.TownId).Select(g => PerTown("clear", g.Key, towns, g.Select(r => r.HouseholdId),
+            n => $"{n}户无措施超过{policy.ClearWithinDays}个工作日未清零（应{policy.HelpWithinDays}个工作日内入户帮扶、{policy.ClearWithinDays}个工作日内清零）",
             "逐户落实至少一项稳定产业或一人稳定就业，限期清零", FlagSeverity.Urgent, "零就业未清零", IndicatorKind.NoMeasure));
     }
 

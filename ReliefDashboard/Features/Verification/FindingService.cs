@@ -127,41 +127,23 @@ public sealed class FindingService(
                     return Refusal.Invalid(bad);
                 }
             }
-            var text = input.Text?.Trim();
-            var step = new FindingEvent
+            await ApplyAsync(db, finding, input, user, w.Now, w.Today, clock, ct);
+            if (input.Action == FindingAction.Visit)
             {
-                FindingId = finding.Id,
-                At = w.Now,
-                User = user.Name,
-                Action = input.Action,
-                From = finding.State,
-                To = FindingRules.After(input.Action, finding.State),
-                Text = input.Action == FindingAction.Visit ? $"{input.VisitedOn:yyyy-MM-dd}入户：{text}" : string.IsNullOrEmpty(text) ? null : text,
-            };
-            finding.State = step.To;
-            finding.Version++;
-            switch (input.Action)
-            {
-                case FindingAction.Visit:
-                    finding.VisitedOn = input.VisitedOn;
-                    break;
-                case FindingAction.ConfirmWrong or FindingAction.Explain:
-                    finding.Confirmed = input.Action == FindingAction.ConfirmWrong;
-                    finding.Reason = text;
-                    finding.ConcludedOn = w.Today;
-                    if (finding.Confirmed == true)
-                    {
-                        finding.EnteredBy = await EnteredByAsync(db, finding.HouseholdId, finding.SubjectEntity, finding.SubjectId, clock, ct);
-                    }
-                    break;
-                case FindingAction.Verify:
-                    finding.ClosedOn = w.Today;
-                    break;
-                case FindingAction.Return:
-                    (finding.Confirmed, finding.ConcludedOn) = (null, null);
-                    break;
+                // The 入户 step is a home visit: it is kept in the household's visits and moves its last-verified date.
+                var household = await db.Households.FirstAsync(h => h.Id == finding.HouseholdId, ct);
+                db.Visits.Add(Visits.AddTo(household, new HouseholdVisit
+                {
+                    VisitedOn = input.VisitedOn!.Value,
+                    Kind = VisitKind.Verify,
+                    Visitor = user.Name,
+                    MetWith = "（见疑点核实记录）",
+                    Findings = $"核实疑点：{finding.Subject}。{input.Text?.Trim()}",
+                    FindingId = finding.Id,
+                    RecordedBy = user.Name,
+                    RecordedAt = w.Now,
+                }));
             }
-            db.FindingEvents.Add(step);
             stored = files.Count > 0 ? await evidence.WriteAsync(files, user.Name, w.Now, ct) : [];
             db.VerificationEvidence.AddRange(stored.Select(f => Evidence(f, finding.Id, null)));
             w.TouchedTowns([finding.TownId]);
@@ -173,6 +155,50 @@ public sealed class FindingService(
             return new FindingResult(false, written.Problems[0]);
         }
         return FindingResult.Success;
+    }
+
+    /// <summary>
+    /// Takes one step on a finding already checked as allowed (<see cref="FindingRules.Refusal"/>) and current: the state,
+    /// the dates and the event. Shared with the visit form, whose 核实 visit is the finding's 入户 step.
+    /// </summary>
+    public static async Task ApplyAsync(ReliefDbContext db, Finding finding, FindingStepInput input, UserScope user, DateTime now, DateOnly today,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var text = input.Text?.Trim();
+        var step = new FindingEvent
+        {
+            FindingId = finding.Id,
+            At = now,
+            User = user.Name,
+            Action = input.Action,
+            From = finding.State,
+            To = FindingRules.After(input.Action, finding.State),
+            Text = input.Action == FindingAction.Visit ? $"{input.VisitedOn:yyyy-MM-dd}入户：{text}" : string.IsNullOrEmpty(text) ? null : text,
+        };
+        finding.State = step.To;
+        finding.Version++;
+        switch (input.Action)
+        {
+            case FindingAction.Visit:
+                finding.VisitedOn = input.VisitedOn;
+                break;
+            case FindingAction.ConfirmWrong or FindingAction.Explain:
+                finding.Confirmed = input.Action == FindingAction.ConfirmWrong;
+                finding.Reason = text;
+                finding.ConcludedOn = today;
+                if (finding.Confirmed == true)
+                {
+                    finding.EnteredBy = await EnteredByAsync(db, finding.HouseholdId, finding.SubjectEntity, finding.SubjectId, clock, ct);
+                }
+                break;
+            case FindingAction.Verify:
+                finding.ClosedOn = today;
+                break;
+            case FindingAction.Return:
+                (finding.Confirmed, finding.ConcludedOn) = (null, null);
+                break;
+        }
+        db.FindingEvents.Add(step);
     }
 
     /// <summary>A stored file's record, for a finding or a spot-checked household.</summary>

@@ -250,10 +250,17 @@ public sealed class SpotCheckService(
                     m.Verification = now;
                 }
             }
-            if (household.LastVerifiedOn is null || household.LastVerifiedOn < input.VisitedOn)
+            db.Visits.Add(Visits.AddTo(household, new HouseholdVisit
             {
-                household.LastVerifiedOn = input.VisitedOn;
-            }
+                VisitedOn = input.VisitedOn,
+                Kind = VisitKind.SpotCheck,
+                Visitor = user.Name,
+                MetWith = "（见抽查记录）",
+                Findings = Trim($"入户抽查结论：{Labels.Of(input.Result)}。{input.Notes.Trim()}", 2000),
+                SpotCheckItemId = item.Id,
+                RecordedBy = user.Name,
+                RecordedAt = w.Now,
+            }));
             var entered = new List<string>();
             foreach (var m in falseOnes)
             {
