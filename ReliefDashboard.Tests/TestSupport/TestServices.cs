@@ -53,6 +53,9 @@ public static class TestServices
         services.AddScoped<ReliefDashboard.Features.Verification.DepartmentImport>();
         services.AddScoped<ReliefDashboard.Features.Verification.FindingService>();
         services.AddScoped<ReliefDashboard.Features.Verification.SpotCheckService>();
+        services.AddScoped<ReliefDashboard.Features.Field.VisitService>();
+        services.AddScoped<ReliefDashboard.Features.Field.WorklistService>();
+        services.AddScoped<ReliefDashboard.Features.Field.DoorCards>();
         services.AddScoped<ReliefDashboard.Features.Benefits.BenefitService>();
         services.AddScoped<ReliefDashboard.Features.Benefits.FactoryService>();
         services.AddScoped<ReliefDashboard.Features.Benefits.ProgrammeService>();

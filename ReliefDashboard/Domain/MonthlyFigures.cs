@@ -52,7 +52,8 @@ public static class Months
 /// Reconstructs month-end figures from a household's records: the status rules run on each month-end over the
 /// measures that had started by then. Freshness is read from the visit records (走访记录): a month-end counts a
 /// household as verified when a visit falls within the window ending that day. The registry's last-verified date
-/// counts as a visit on that day too (a roster import carries only that date).
+/// counts as a visit on that day too (a roster import carries only that date); a household with no visit record at
+/// all keeps the old reading of its single date, a visit after the month-end counted as one on it.
 /// </summary>
 /// <remarks>
 /// Verified attainment reads the measures' verification as it is now, so it is counted only for
@@ -74,7 +75,9 @@ public sealed class MonthlyFiguresBuilder(IReadOnlyList<DateOnly> months, Status
         var dates = h.LastVerifiedOn is { } last ? visits.Append(last).ToList() : visits.ToList();
         foreach (var month in months)
         {
-            var then = AsOf(h, month, dates);
+            // Without any visit record only the single date is known: a later visit is read as one at the month-end.
+            var known = visits.Count > 0 || h.LastVerifiedOn is not { } only || only <= month ? dates : [month];
+            var then = AsOf(h, month, known);
             var result = StatusRules.Evaluate(then, month, policy);
             var status = result.Status;
             var figures = HouseholdFigures.Compute(then, month, policy);
@@ -89,7 +92,7 @@ public sealed class MonthlyFiguresBuilder(IReadOnlyList<DateOnly> months, Status
             row.LabourMembers += figures.LabourMembers;
             row.EmployedLabourMembers += figures.EmployedLabourMembers;
             row.LocalCoveredHouseholds += figures.LocalLabourMembers > 0 ? 1 : 0;
-            row.VerifiedHouseholds = (row.VerifiedHouseholds ?? 0) + (Visits.WithinWindow(dates, month, policy.VerificationMaxAgeDays) ? 1 : 0);
+            row.VerifiedHouseholds = (row.VerifiedHouseholds ?? 0) + (Visits.WithinWindow(known, month, policy.VerificationMaxAgeDays) ? 1 : 0);
             if (month == verifiedFor)
             {
                 row.VerifiedAttainedHouseholds = (row.VerifiedAttainedHouseholds ?? 0) + (result.Verified ? 1 : 0);

@@ -10,7 +10,7 @@ public sealed record NoMeasureClock(int HouseholdId, int TownId, string Code, st
 /// <summary>
 /// The 零就业动态清零 clocks, read the same way by the worklist and the 督办 suggestions: a household is without a
 /// measure from the day its last measure ended, or — if it never had one — from the day it was entered (its first
-/// audit row). Help is due a number of working days later, clearance a larger number; holidays are skipped.
+/// audit row; a household loaded without one, from the start of its relocation year). Help is due a number of working days later, clearance a larger number; holidays are skipped.
 /// </summary>
 public static class NoMeasureClocks
 {
@@ -30,6 +30,7 @@ public static class NoMeasureClocks
             h.TownId,
             h.Code,
             h.HeadName,
+            h.RelocationYear,
             Job = h.Employments.Max(e => e.EndDate),
             Business = h.Industries.Max(i => i.EndDate),
         }).ToListAsync(ct);
@@ -43,7 +44,7 @@ public static class NoMeasureClocks
         return rows.Select(r =>
         {
             var lastEnd = new[] { r.Job, r.Business }.Max();
-            var since = lastEnd ?? (entered.TryGetValue(r.Id, out var at) ? clock.ToLocalDate(at) : today);
+            var since = lastEnd ?? (entered.TryGetValue(r.Id, out var at) ? clock.ToLocalDate(at) : new DateOnly(Math.Min(r.RelocationYear, today.Year), 1, 1));
             DateOnly? visit = visited.TryGetValue(r.Id, out var on) && on >= since ? on : null;
             return new NoMeasureClock(r.Id, r.TownId, r.Code, r.HeadName, since,
                 FieldClock.HelpDue(since, supervision.HelpWithinDays, holidays), FieldClock.ClearDue(since, supervision.ClearWithinDays, holidays), visit);

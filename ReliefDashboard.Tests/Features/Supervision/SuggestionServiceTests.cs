@@ -42,7 +42,7 @@ public sealed class SuggestionServiceTests : ServiceTestBase
         Assert.Equal([Seeded.NoMeasure], found[$"clear:{Seeded.TownA}"].HouseholdIds);
         Assert.Equal([Seeded.OtherTown], found[$"clear:{Seeded.TownB}"].HouseholdIds);
         Assert.Equal(FlagSeverity.Urgent, found[$"clear:{Seeded.TownA}"].Severity);
-        Assert.Contains("超过5天未清零", found[$"clear:{Seeded.TownA}"].Reason);
+        Assert.Contains("超过5个工作日未清零", found[$"clear:{Seeded.TownA}"].Reason);
 
         // Seven days later the recent one is past the clock too.
         Clock.Today = SmallDistrict.Today.AddDays(7);
