@@ -82,13 +82,24 @@ public sealed class AppFixture : IAsyncLifetime
         return page;
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A new browser context the size of a phone (touch, mobile viewport), signed in as <paramref name="userName"/>.</summary>
+    public async Task<IPage> PhonePageAsync(string userName, int width, int height)
+    {
+        var page = await NewPageAsync(new ViewportSize { Width = width, Height = height }, phone: true);
+        await page.SignInAsync(userName, DemoPassword);
+        await page.WaitForCircuitAsync();
+        return page;
+    }
+
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, bool phone = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = "zh-CN",
-            ViewportSize = new ViewportSize { Width = 1600, Height = 1000 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1600, Height = 1000 },
             BaseURL = BaseUrl,
+            IsMobile = phone,
+            HasTouch = phone,
         });
         var page = await context.NewPageAsync();
         // Generous: the 2-core CI machine runs the whole suite at once, and a sign-in there twice took over 15 s
