@@ -35,7 +35,6 @@ public static class DemoVisits
                 Visitor = "包户干部",
                 MetWith = Met[rng.Next(Met.Length)],
                 Findings = latest ? "入户走访，家庭成员就业、产业情况与台账一致。" : "例行入户走访，情况与台账一致。",
-                Backfilled = true,
                 RecordedBy = "演示数据",
                 RecordedAt = day.ToDateTime(new TimeOnly(10, 0), DateTimeKind.Utc),
             });

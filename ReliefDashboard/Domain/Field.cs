@@ -149,6 +149,7 @@ public static class FieldClock
         var left = DaysLeft(due, today);
         return left switch
         {
+            < -365 => "逾期一年以上",
             < 0 => $"逾期 {-left} 天",
             0 => "今天到期",
             _ => $"剩 {left} 天",
