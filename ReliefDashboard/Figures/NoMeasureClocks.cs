@@ -14,9 +14,10 @@ public sealed record NoMeasureClock(int HouseholdId, int TownId, string Code, st
 /// </summary>
 public static class NoMeasureClocks
 {
-    public static async Task<IReadOnlyList<NoMeasureClock>> LoadAsync(ReliefDbContext db, TimeProvider clock, int? townId, CancellationToken ct)
+    public static async Task<IReadOnlyList<NoMeasureClock>> LoadAsync(ReliefDbContext db, TimeProvider clock, int? townId, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? known = null)
     {
-        var settings = await PolicyStore.LoadValuesAsync(db, ct);
+        var settings = known ?? await PolicyStore.LoadValuesAsync(db, ct);
         var supervision = SupervisionPolicy.FromSettings(settings);
         var holidays = VerificationPolicy.FromSettings(settings).Holidays;
         var query = db.Households.AsNoTracking().Where(h => h.Status == HouseholdStatus.NoMeasure);

@@ -82,6 +82,7 @@ public sealed class VisitService(
     DistrictWrite writes,
     CurrentUser current,
     EvidenceStore store,
+    IDbContextFactory<ReliefDbContext> dbFactory,
     TimeProvider clock)
 {
     public const string Source = "入户走访";
@@ -91,10 +92,20 @@ public sealed class VisitService(
     public static SupervisionPolicy PhotoPolicy(IReadOnlyDictionary<string, string> settings) =>
         SupervisionPolicy.FromSettings(settings) with { EvidenceTypes = ["jpg", "png"], EvidenceMaxMegabytes = FieldPolicy.FromSettings(settings).PhotoMegabytes };
 
-    public async Task<SupervisionPolicy> PhotoPolicyAsync(IDbContextFactory<ReliefDbContext> factory, CancellationToken ct = default)
+    public async Task<SupervisionPolicy> PhotoPolicyAsync(CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
         return PhotoPolicy(await PolicyStore.LoadValuesAsync(db, ct));
+    }
+
+    /// <summary>The household's findings a visit can answer (待核实 or 退回), earliest visit day first, as the form lists them.</summary>
+    public async Task<IReadOnlyList<(int Id, string Text)>> OpenFindingsAsync(int householdId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.Findings.AsNoTracking()
+            .Where(f => f.HouseholdId == householdId && (f.State == FindingState.Pending || f.State == FindingState.Returned))
+            .OrderBy(f => f.VisitDue).Select(f => new { f.Id, f.Subject, f.Rule }).ToListAsync(ct);
+        return rows.Select(f => (f.Id, $"疑点#{f.Id} {VerificationPolicy.Rule(f.Rule).Name}：{f.Subject}")).ToList();
     }
 
     public async Task<VisitResult> RecordAsync(VisitInput input, IReadOnlyList<EvidenceUpload> photos, CancellationToken ct = default)

@@ -46,7 +46,7 @@ public sealed class WorklistService(IDbContextFactory<ReliefDbContext> dbFactory
             counts[kind] = (counts.TryGetValue(kind, out var c) ? c : 0) + (total ?? list.Count);
         }
 
-        var clocks = await NoMeasureClocks.LoadAsync(db, clock, town, ct);
+        var clocks = await NoMeasureClocks.LoadAsync(db, clock, town, ct, settings);
         Add(WorkKind.NoMeasureHelp, clocks.Where(c => c.VisitedSince is null).OrderBy(c => c.HelpDue).Take(PerKind).Select(c => new WorkItem(
             WorkKind.NoMeasureHelp, c.TownId, $"{c.Code} {c.HeadName}户：无措施，须入户帮扶",
             $"自 {c.Since:yyyy-MM-dd} 起无产业、无就业，应在 {c.HelpDue:yyyy-MM-dd} 前入户帮扶、{c.ClearDue:yyyy-MM-dd} 前清零",
@@ -146,7 +146,7 @@ public sealed class WorklistService(IDbContextFactory<ReliefDbContext> dbFactory
             rows.AddRange(late.GroupBy(x => x.Town).Select(g => new EscalationRow(g.Key, towns.GetValueOrDefault(g.Key, "?"), kind, g.Count(),
                 g.Max(x => today.DayNumber - x.Due.DayNumber))));
 
-        var clocks = await NoMeasureClocks.LoadAsync(db, clock, null, ct);
+        var clocks = await NoMeasureClocks.LoadAsync(db, clock, null, ct, settings);
         Group(WorkKind.NoMeasureHelp, clocks.Where(c => c.VisitedSince is null && c.HelpDue < today).Select(c => (c.TownId, c.HelpDue)));
         Group(WorkKind.NoMeasureClear, clocks.Where(c => c.VisitedSince is not null && c.ClearDue < today).Select(c => (c.TownId, c.ClearDue)));
 

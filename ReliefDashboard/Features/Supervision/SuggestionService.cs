@@ -58,7 +58,7 @@ public sealed class SuggestionService(
         {
             all.AddRange(RedIndicators(await feed.GetAsync()));
         }
-        all.AddRange(await ClearanceAsync(db, policy, towns, ct));
+        all.AddRange(await ClearanceAsync(db, policy, settings, towns, ct));
         if (policy.SuggestAtRisk)
         {
             var atRisk = await db.Households.AsNoTracking().Where(h => h.Status == HouseholdStatus.AtRisk).Select(h => new { h.Id, h.TownId }).ToListAsync(ct);
@@ -96,9 +96,10 @@ public sealed class SuggestionService(
     }
 
     /// <summary>No-measure households past the clearance clock (<see cref="NoMeasureClocks"/>, in working days).</summary>
-    private async Task<IEnumerable<Suggestion>> ClearanceAsync(ReliefDbContext db, SupervisionPolicy policy, IReadOnlyDictionary<int, string> towns, CancellationToken ct)
+    private async Task<IEnumerable<Suggestion>> ClearanceAsync(ReliefDbContext db, SupervisionPolicy policy, IReadOnlyDictionary<string, string> settings,
+        IReadOnlyDictionary<int, string> towns, CancellationToken ct)
     {
-        var late = (await NoMeasureClocks.LoadAsync(db, clock, null, ct)).Where(c => c.ClearDue < Today);
+        var late = (await NoMeasureClocks.LoadAsync(db, clock, null, ct, settings)).Where(c => c.ClearDue < Today);
         return late.GroupBy(r => r.TownId).Select(g => PerTown("clear", g.Key, towns, g.Select(r => r.HouseholdId),
             n => $"{n}户无措施超过{policy.ClearWithinDays}个工作日未清零（应{policy.HelpWithinDays}个工作日内入户帮扶、{policy.ClearWithinDays}个工作日内清零）",
             "逐户落实至少一项稳定产业或一人稳定就业，限期清零", FlagSeverity.Urgent, "零就业未清零", IndicatorKind.NoMeasure));
