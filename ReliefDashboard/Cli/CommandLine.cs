@@ -12,6 +12,7 @@ namespace ReliefDashboard.Cli;
 /// <c>bench [--households N | --db FILE] [--runs N] [--only dashboard|scorecard|registry|import]</c> times the dashboard, the scorecards, the registry or the roster import and prints the figures;
 /// <c>import FILE [--town NAME] [--only-clean] [--db FILE]</c> checks and imports a roster workbook or CSV;
 /// <c>export FILE.xlsx|.zip|.csv [--full] [--db FILE]</c> writes the district as a roster workbook, CSVs in a zip, or the household list;
+/// <c>figures [--db FILE]</c> counts the live sums again from the households, reports any drift and rewrites them;
 /// <c>backup FILE [--db FILE]</c> copies the database online and checks the copy; <c>restore FILE [--db FILE]</c> puts a checked backup in its place.
 /// </summary>
 public static class CommandLine
@@ -54,6 +55,9 @@ public static class CommandLine
                         ? throw new FormatException("用法：export 文件.xlsx|文件.csv [--full] [--db 数据库]")
                         : await ExportCommand.RunAsync(Data.DatabaseSetup.ResolvePath(args[1], Directory.GetCurrentDirectory()), args.Contains("--full"),
                             PathOption(args, "--db") ?? Data.DatabaseSetup.ResolvePath("data/relief.db", Directory.GetCurrentDirectory()));
+                    return true;
+                case "figures":
+                    Environment.ExitCode = await FiguresCommand.RunAsync(DefaultDatabase(args));
                     return true;
                 case "backup" or "restore":
                     if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))

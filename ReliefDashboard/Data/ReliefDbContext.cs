@@ -19,6 +19,7 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
     public DbSet<PolicySettingChange> PolicyChanges => Set<PolicySettingChange>();
     public DbSet<ActivityLog> Activity => Set<ActivityLog>();
     public DbSet<MonthlyFigure> MonthlyFigures => Set<MonthlyFigure>();
+    public DbSet<FigureSum> FigureSums => Set<FigureSum>();
     public DbSet<FigureMonth> FigureMonths => Set<FigureMonth>();
     public DbSet<ScorePeriod> ScorePeriods => Set<ScorePeriod>();
     public DbSet<ScoreRow> ScoreRows => Set<ScoreRow>();
@@ -177,6 +178,11 @@ public class ReliefDbContext(DbContextOptions<ReliefDbContext> options) : Identi
                 h.WorkersOutsideProvince,
                 h.LastVerifiedOn,
             }).HasDatabaseName("IX_Households_Dashboard");
+        });
+        b.Entity<FigureSum>(e =>
+        {
+            e.HasKey(f => new { f.TownId, f.ChannelMask, f.Status, f.IndustryMask, f.EmploymentMask });
+            e.HasOne<Town>().WithMany().HasForeignKey(f => f.TownId).OnDelete(DeleteBehavior.Restrict);
         });
         b.Entity<MonthlyFigure>(e =>
         {

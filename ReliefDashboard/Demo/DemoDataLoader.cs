@@ -49,6 +49,7 @@ public static class DemoDataLoader
                 w.OnSaved(() => MonthScores.ScoreMissingMonthsAsync(db, w.Now, ct));
                 await BenefitLedger.RefreshAsync(db, benefitPolicy, null, ct);
                 w.SkipPaymentChecks = true;
+                w.RebuildFigures(null);
                 return null;
             }, ct);
         return result.Ok ? written : throw new InvalidOperationException(string.Join("；", result.Problems));

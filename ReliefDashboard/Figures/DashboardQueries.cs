@@ -7,8 +7,8 @@ using ReliefDashboard.Exports;
 namespace ReliefDashboard.Figures;
 
 /// <summary>
-/// The dashboard's reads: two GROUP BY queries that SQLite answers from indexes, the town names and the settings.
-/// Nothing here loads a household.
+/// The dashboard's reads: the live sums kept on write (<see cref="FigureSums"/>), the month-ends, flag and money counts,
+/// the town names and the settings. Nothing here loads or scans the households.
 /// </summary>
 public static class DashboardQueries
 {
@@ -16,26 +16,7 @@ public static class DashboardQueries
         ReliefDbContext db, DateOnly today, DateTime computedAt, DateTime? lastChangedAt, MonthHistory? previousHistory = null, CancellationToken ct = default)
     {
         var settings = await PolicyStore.LoadValuesAsync(db, ct);
-        var verifiedSince = today.AddDays(-StatusPolicy.FromSettings(settings).VerificationMaxAgeDays);
-        var live = await db.Households
-            .GroupBy(h => new { h.TownId, h.ChannelMask, h.Status, h.IndustryMask, h.EmploymentMask })
-            .Select(g => new LiveGroup(
-                g.Key.TownId,
-                g.Key.ChannelMask,
-                g.Key.Status,
-                g.Key.IndustryMask,
-                g.Key.EmploymentMask,
-                g.Count(),
-                g.Count(h => h.HasLabour),
-                g.Sum(h => h.LabourMembers),
-                g.Sum(h => h.EmployedLabourMembers),
-                g.Count(h => h.LocalLabourMembers > 0),
-                g.Sum(h => h.WorkersInDistrict),
-                g.Sum(h => h.WorkersInProvince),
-                g.Sum(h => h.WorkersOutsideProvince),
-                g.Count(h => h.LastVerifiedOn >= verifiedSince),
-                g.Count(h => h.VerifiedAttained)))
-            .ToListAsync(ct);
+        var live = await FigureSums.ReadAsync(db, FigureSums.VerifiedSince(today, StatusPolicy.FromSettings(settings)), ct);
 
         var history = await HistoryAsync(db, today, previousHistory, ct);
         var flags = await FlagCounts.AsOfAsync(db, today, ct);

@@ -22,7 +22,8 @@ public sealed record LiveGroup(
     int WorkersInProvince,
     int WorkersOutsideProvince,
     int VerifiedHouseholds,
-    int VerifiedAttained = 0);
+    int VerifiedAttained = 0,
+    int IdleLabourHouseholds = 0);
 
 /// <summary>One month-end's households of one town and channel mask, counted by status.</summary>
 public sealed record MonthGroup(DateOnly Month, int TownId, int ChannelMask, Tally Tally);

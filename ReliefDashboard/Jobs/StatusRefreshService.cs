@@ -70,6 +70,8 @@ public sealed class StatusRefreshService(
             return rechecked > 0 ? null : Refusal.Unchanged;
         }, ct);
         var check = await CrossCheckJob.RunAsync(writes, SystemUser, "每日比对复核", ct);
+        // The live sums are checked against a fresh count and restamped for today's visit window.
+        await FigureSumsCheck.RunAsync(writes, SystemUser, logger, force: false, ct);
         logger.LogInformation("Status refresh for {Date}: {Count} households changed; cross-check raised {Raised} findings, {Gone} no longer hold",
             asOf, changed, check.Raised, check.Gone);
         return changed;

@@ -168,6 +168,7 @@ public sealed class DistrictWrite(
         db.ChangeTracker.DetectChanges();
         await RecomputeStatusAsync(db, context.AsOf, ct);
         db.ChangeTracker.DetectChanges();
+        await FigureSums.ApplyAsync(db, ct);
 
         var records = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && AuditTrail.IsAudited(e.Entity))
@@ -179,6 +180,12 @@ public sealed class DistrictWrite(
         }
 
         await db.SaveChangesAsync(ct);
+        if (context.RebuildAllFigures || context.FigureTowns.Count > 0)
+        {
+            var since = await FigureSums.StampAsync(db, ct)
+                ?? FigureSums.VerifiedSince(context.Today, await PolicyStore.LoadStatusPolicyAsync(db, ct));
+            await FigureSums.RebuildAsync(db, since, context.RebuildAllFigures ? null : context.FigureTowns, ct);
+        }
         foreach (var step in context.Saved)
         {
             await step();

@@ -44,6 +44,28 @@ public sealed class WriteContext
 
     public void TouchedTowns(IEnumerable<int> townIds) => towns.UnionWith(townIds);
 
+    /// <summary>
+    /// Households were written around the change tracker: after the save, the pipeline counts the live figures of
+    /// these towns (null: every town) again from the households instead of adding the differences.
+    /// </summary>
+    public void RebuildFigures(IEnumerable<int>? townIds)
+    {
+        if (townIds is null)
+        {
+            RebuildAllFigures = true;
+        }
+        else
+        {
+            figureTowns.UnionWith(townIds);
+        }
+    }
+
+    internal bool RebuildAllFigures { get; private set; }
+
+    internal IReadOnlyCollection<int> FigureTowns => figureTowns;
+
+    private readonly HashSet<int> figureTowns = [];
+
     /// <summary>Households whose payments the pipeline must not re-check (the bulk writer already did, or none exist).</summary>
     public bool SkipPaymentChecks { get; set; }
 

@@ -765,6 +765,61 @@ namespace ReliefDashboard.Data.Migrations
                     b.ToTable("FigureMonths");
                 });
 
+            modelBuilder.Entity("ReliefDashboard.Domain.FigureSum", b =>
+                {
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChannelMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IndustryMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmploymentMask")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmployedLabourMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IdleLabourHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LabourHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LabourMembers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalCoveredHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VerifiedAttained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VerifiedHouseholds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkersInDistrict")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkersInProvince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkersOutsideProvince")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TownId", "ChannelMask", "Status", "IndustryMask", "EmploymentMask");
+
+                    b.ToTable("FigureSums");
+                });
+
             modelBuilder.Entity("ReliefDashboard.Domain.Finding", b =>
                 {
                     b.Property<int>("Id")
@@ -3125,6 +3180,15 @@ namespace ReliefDashboard.Data.Migrations
                         .IsRequired();
 
                     b.Navigation("Member");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.FigureSum", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Town", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.Finding", b =>

@@ -19,9 +19,12 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
         var window = (await PolicyStore.LoadStatusPolicyAsync(db, ct)).VerificationMaxAgeDays;
         var filtered = Filter(Visible(db, scope), db, q with { Status = null }, verifiedSince);
 
-        var counts = await filtered.GroupBy(h => h.Status)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        // The counts by status come from the live sums kept on write when the filter is one they distinguish (town,
+        // channel, labour, a gap); a site or a search counts its own few households in SQL.
+        var counts = CountsFromSums(await FigureSums.ReadAsync(db, clock.Today().AddDays(-window), ct), scope, q)
+            ?? await filtered.GroupBy(h => h.Status)
+                .Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
         if (q.Status is { } status)
         {
@@ -55,6 +58,49 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
                 r.Status, r.StatusExplanation, r.LastVerifiedOn, r.HasLabour, r.LastVerifiedOn?.AddDays(window))).ToList(),
             total,
             counts);
+    }
+
+    /// <summary>
+    /// The registry's counts by status for this user and filter, summed from the live sums; null when the filter asks
+    /// for something the sums do not distinguish (a site, a search, labour together with the visit gap).
+    /// </summary>
+    public static Dictionary<HouseholdStatus, int>? CountsFromSums(IReadOnlyList<LiveGroup> sums, UserScope scope, RegistryQuery q)
+    {
+        if (q.SiteId is not null || !string.IsNullOrWhiteSpace(q.Search) || (q.HasLabour is not null && q.Gap == RegistryGap.Unverified))
+        {
+            return null;
+        }
+        var mask = scope.Role == Roles.Department ? LeadUnits.Mask(scope.Department) : 0;
+        var bit = q.Channel is { } channel ? HouseholdStatusUpdater.Bit(channel) : 0;
+        bool Visible(LiveGroup g) => scope.Role switch
+        {
+            Roles.TownStaff => g.TownId == scope.TownId,
+            Roles.Department => (g.ChannelMask & mask) != 0,
+            _ => scope.ReadsWholeDistrict,
+        };
+        int Count(LiveGroup g)
+        {
+            var households = q.HasLabour switch
+            {
+                true => g.LabourHouseholds,
+                false => g.Households - g.LabourHouseholds,
+                null => g.Households,
+            };
+            return q.Gap switch
+            {
+                RegistryGap.Unmet => g.Status is HouseholdStatus.NoMeasure or HouseholdStatus.InProgress ? households : 0,
+                RegistryGap.IdleLabour => q.HasLabour == false ? 0 : g.IdleLabourHouseholds,
+                RegistryGap.NoLocalJob => q.HasLabour == false ? 0 : g.LabourHouseholds - g.LocalCoveredHouseholds,
+                RegistryGap.Unverified => g.Households - g.VerifiedHouseholds,
+                _ => households,
+            };
+        }
+        return sums
+            .Where(g => Visible(g) && (q.TownId is not { } town || g.TownId == town) && (bit == 0 || (g.ChannelMask & bit) != 0))
+            .GroupBy(g => g.Status)
+            .Select(g => (g.Key, Count: g.Sum(Count)))
+            .Where(g => g.Count > 0)
+            .ToDictionary(g => g.Key, g => g.Count);
     }
 
     /// <summary>Towns the user may filter by: town staff see only their own.</summary>
@@ -176,24 +222,36 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
     }
 
     /// <summary>
-    /// Names never hold digits and codes and ID numbers hold nothing else, so each kind of text searches only
-    /// the columns it can match; a whole code or ID number is an index lookup. Members are searched in one pass
-    /// for the whole query, not probed per household.
+    /// Three characters or more are looked up in the trigram index over codes, member names and ID numbers
+    /// (<c>HouseholdSearch</c>, kept by triggers): a substring anywhere, without reading the members. One or two
+    /// characters (a trigram index cannot hold them) are a phrase of single characters in <c>NameSearch</c>, or the
+    /// first digits of a code.
+    /// A whole ID number is one index lookup.
     /// </summary>
     private static IQueryable<Household> Search(ReliefDbContext db, IQueryable<Household> query, string text)
     {
         var upper = text.ToUpperInvariant();
-        if (upper.Length == 18 && upper.All(c => char.IsAsciiDigit(c) || c == 'X'))
+        var digits = upper.All(c => char.IsAsciiDigit(c) || c == 'X');
+        if (digits && upper.Length == 18)
         {
             return query.Where(h => db.Members.Where(m => m.IdNumber == upper).Select(m => m.HouseholdId).Contains(h.Id));
         }
-        if (upper.All(c => char.IsAsciiDigit(c) || c == 'X'))
+        if (text.Length >= 3)
         {
-            var byId = db.Members.Where(m => m.IdNumber.Contains(upper)).Select(m => m.HouseholdId);
-            return query.Where(h => h.Code == upper || h.Code.Contains(upper) || byId.Contains(h.Id));
+            var phrase = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            var found = db.Database.SqlQuery<int>($"SELECT HouseholdId AS Value FROM HouseholdSearch WHERE HouseholdSearch MATCH {phrase}");
+            return query.Where(h => found.Contains(h.Id));
         }
-        var byName = db.Members.Where(m => m.Name.Contains(text)).Select(m => m.HouseholdId);
-        return query.Where(h => h.HeadName.Contains(text) || byName.Contains(h.Id));
+        if (digits)
+        {
+            // The first digits of a code: a range over its unique index.
+            var end = upper + "\uffff";
+            return query.Where(h => string.Compare(h.Code, upper) >= 0 && string.Compare(h.Code, end) < 0);
+        }
+        // A surname or a given name: a phrase of single characters in the name index.
+        var chars = "\"" + string.Join(' ', text.EnumerateRunes()).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        var named = db.Database.SqlQuery<int>($"SELECT HouseholdId AS Value FROM NameSearch WHERE NameSearch MATCH {chars}");
+        return query.Where(h => named.Contains(h.Id));
     }
 
     private static IQueryable<Household> Sort(IQueryable<Household> q, RegistrySort sort, bool desc) => (sort, desc) switch

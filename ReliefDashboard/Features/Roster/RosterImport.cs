@@ -64,6 +64,8 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
         var existing = await db.Households.AsNoTrackingWithIdentityResolution().Where(h => EF.Parameter(codes.ToList()).Contains(h.Code))
             .WithRecords().ToDictionaryAsync(h => h.Code, ct);
         var originals = existing.Values.ToList();
+        // A household the file moves leaves its old town's figures: both towns are counted again after the write.
+        var townsBefore = originals.Select(h => h.TownId).ToHashSet();
         progress?.Report(("按文件更新各户", 0.5));
         var remembered = new RosterSnapshot(db.Model, originals);
         var coverageMembers = Apply(existing, towns, sites, Rows);
@@ -103,6 +105,7 @@ public sealed class RosterImport(IDbContextFactory<ReliefDbContext> dbFactory, C
             (measuresAdded, measuresUpdated) = (store.MeasuresAdded, store.MeasuresUpdated);
             w.Touched(existing.Values.Select(h => h.Id));
             w.TouchedTowns(existing.Values.Select(h => h.TownId));
+            w.RebuildFigures(townsBefore.Union(existing.Values.Select(h => h.TownId)));
             return null;
         }, ct);
         if (!written.Ok)
