@@ -82,6 +82,25 @@ public sealed class FigureSumsTests : IAsyncDisposable
                     Edit(h, random, sites, clock.Today);
                     edits++;
                 }
+                // A payment recorded, and now and then one voided: the money sums follow both.
+                var payee = households[0];
+                w.Db.Benefits.Add(new Benefit
+                {
+                    HouseholdId = payee.Id,
+                    TownId = payee.TownId,
+                    Kind = BenefitKind.IndustrySubsidy,
+                    Amount = random.Next(1, 500_000) / 100m,
+                    PaidOn = clock.Today,
+                    Fund = "测试资金",
+                    Voucher = $"T{round}",
+                    RecordedBy = "测试",
+                    RecordedAt = w.Now,
+                    Source = "测试",
+                });
+                if (random.Next(4) == 0 && await w.Db.Benefits.Where(b => b.VoidedAt == null).OrderBy(b => b.Id).Skip(random.Next(50)).FirstOrDefaultAsync() is { } voided)
+                {
+                    voided.VoidedAt = w.Now;
+                }
                 return null;
             });
             Assert.True(written.Ok, string.Join("；", written.Problems));

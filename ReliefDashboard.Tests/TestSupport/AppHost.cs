@@ -135,9 +135,10 @@ public sealed partial class AppHost : IAsyncDisposable
             }
             catch (SqliteException)
             {
-                // No dbstat in this build of SQLite: take pages from the middle of the file.
+                // No dbstat in this build of SQLite: the audit rows were written last, so their pages (and their
+                // indexes') are the file's last ones; take three from among them.
                 var count = new FileInfo(file).Length / pageSize;
-                pages = [count / 2, count / 2 + 1, count / 2 + 2];
+                pages = [count - 40, count - 39, count - 38, count - 37, count - 36, count - 35];
             }
         }
         SqliteConnection.ClearAllPools();

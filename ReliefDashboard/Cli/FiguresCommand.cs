@@ -28,7 +28,9 @@ public static class FiguresCommand
         var started = Stopwatch.StartNew();
         var report = await FigureSumsCheck.RunAsync(DistrictWrite.For(factory, CommandLine.Clock), UserScope.System("命令行汇总重建"),
             Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance, force: true, default);
-        Console.WriteLine(report.Drift.Count == 0
+        Console.WriteLine(report.FirstBuild
+            ? $"汇总表首次建立，按 {report.Since:yyyy-MM-dd} 起的走访窗口统计（{started.ElapsedMilliseconds:N0} 毫秒）"
+            : report.Drift.Count == 0
             ? $"汇总表与逐户统计一致；已按 {report.Since:yyyy-MM-dd} 起的走访窗口重建（{started.ElapsedMilliseconds:N0} 毫秒）"
             : $"汇总表有 {report.Drift.Count} 行与逐户统计不符，已重建（{started.ElapsedMilliseconds:N0} 毫秒）：");
         foreach (var row in report.Drift.Take(20))

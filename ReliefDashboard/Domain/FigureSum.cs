@@ -28,3 +28,12 @@ public class FigureSum
     public int VerifiedHouseholds { get; set; }
     public int VerifiedAttained { get; set; }
 }
+
+/// <summary>The payments not voided of one town and kind, counted and summed; kept on write like <see cref="FigureSum"/>.</summary>
+public class MoneySum
+{
+    public int TownId { get; set; }
+    public BenefitKind Kind { get; set; }
+    public int Payments { get; set; }
+    public decimal Amount { get; set; }
+}

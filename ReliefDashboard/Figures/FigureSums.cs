@@ -50,7 +50,10 @@ public static class FigureSums
             .Where(e => e.State is EntityState.Added or EntityState.Deleted
                 || (e.State == EntityState.Modified && Fields.Any(f => e.Property(f).IsModified && !Equals(e.Property(f).OriginalValue, e.Property(f).CurrentValue))))
             .ToList();
-        if (changed.Count == 0 || await StampAsync(db, ct) is not { } since)
+        var payments = db.ChangeTracker.Entries<Benefit>()
+            .Where(e => e.State is EntityState.Added or EntityState.Deleted || (e.State == EntityState.Modified && MoneyFields.Any(f => e.Property(f).IsModified)))
+            .ToList();
+        if ((changed.Count == 0 && payments.Count == 0) || await StampAsync(db, ct) is not { } since)
         {
             // Never built: nothing to keep up to date yet; the first rebuild counts these households as they are saved.
             return;
@@ -67,6 +70,7 @@ public static class FigureSums
                 Add(deltas, Of(entry.CurrentValues, since), +1);
             }
         }
+        await ApplyMoneyAsync(db, payments, ct);
         foreach (var (key, part) in deltas)
         {
             if (part == default)
@@ -92,6 +96,77 @@ public static class FigureSums
                 db.FigureSums.Remove(row);
             }
         }
+    }
+
+    private static readonly string[] MoneyFields = [nameof(Benefit.TownId), nameof(Benefit.Kind), nameof(Benefit.Amount), nameof(Benefit.VoidedAt)];
+
+    private static async Task ApplyMoneyAsync(ReliefDbContext db, List<EntityEntry<Benefit>> payments, CancellationToken ct)
+    {
+        var deltas = new Dictionary<(int Town, BenefitKind Kind), (int Payments, decimal Amount)>();
+        void Add(PropertyValues v, int sign)
+        {
+            if (v.GetValue<DateTime?>(nameof(Benefit.VoidedAt)) is not null)
+            {
+                return;
+            }
+            var key = (v.GetValue<int>(nameof(Benefit.TownId)), v.GetValue<BenefitKind>(nameof(Benefit.Kind)));
+            var (count, amount) = deltas.GetValueOrDefault(key);
+            deltas[key] = (count + sign, amount + (sign * v.GetValue<decimal>(nameof(Benefit.Amount))));
+        }
+        foreach (var entry in payments)
+        {
+            if (entry.State != EntityState.Added)
+            {
+                Add(entry.OriginalValues, -1);
+            }
+            if (entry.State != EntityState.Deleted)
+            {
+                Add(entry.CurrentValues, +1);
+            }
+        }
+        foreach (var ((town, kind), (count, amount)) in deltas)
+        {
+            if (count == 0 && amount == 0)
+            {
+                continue;
+            }
+            var row = await db.MoneySums.FindAsync([town, kind], ct);
+            if (row is null)
+            {
+                row = new MoneySum { TownId = town, Kind = kind };
+                db.MoneySums.Add(row);
+            }
+            row.Payments += count;
+            row.Amount += amount;
+            if (row.Payments == 0)
+            {
+                db.MoneySums.Remove(row);
+            }
+        }
+    }
+
+    /// <summary>The money sums as a fresh GROUP BY over the payments would give them.</summary>
+    public static Task<List<MoneySum>> CountMoneyAsync(ReliefDbContext db, IReadOnlyCollection<int>? towns, CancellationToken ct)
+    {
+        var benefits = db.Benefits.Where(b => b.VoidedAt == null);
+        if (towns is not null)
+        {
+            benefits = benefits.Where(b => EF.Parameter(towns).Contains(b.TownId));
+        }
+        return benefits.GroupBy(b => new { b.TownId, b.Kind })
+            .Select(g => new MoneySum { TownId = g.Key.TownId, Kind = g.Key.Kind, Payments = g.Count(), Amount = g.Sum(b => b.Amount) })
+            .AsNoTracking().ToListAsync(ct);
+    }
+
+    /// <summary>Money by town and kind from the kept sums (households paid are not kept: see <see cref="MoneyFigures"/>); null before the first build.</summary>
+    public static async Task<List<MoneySum>?> ReadMoneyAsync(ReliefDbContext db, int? townId, CancellationToken ct)
+    {
+        if (await StampAsync(db, ct) is null)
+        {
+            return null;
+        }
+        var rows = townId is { } town ? db.MoneySums.Where(m => m.TownId == town) : db.MoneySums;
+        return await rows.AsNoTracking().ToListAsync(ct);
     }
 
     /// <summary>
@@ -121,6 +196,22 @@ public static class FigureSums
             }
         }
         db.FigureSums.RemoveRange(existing.Values);
+
+        var money = await CountMoneyAsync(db, towns, ct);
+        var oldMoney = towns is null ? db.MoneySums : db.MoneySums.Where(m => EF.Parameter(towns).Contains(m.TownId));
+        var kept = await oldMoney.ToDictionaryAsync(m => (m.TownId, m.Kind), ct);
+        foreach (var row in money)
+        {
+            if (kept.Remove((row.TownId, row.Kind), out var have))
+            {
+                (have.Payments, have.Amount) = (row.Payments, row.Amount);
+            }
+            else
+            {
+                db.MoneySums.Add(row);
+            }
+        }
+        db.MoneySums.RemoveRange(kept.Values);
         var info = await db.SystemInfo.FirstOrDefaultAsync(i => i.Key == StampKey, ct);
         if (info is null)
         {
@@ -179,6 +270,15 @@ public static class FigureSums
             if (want != have)
             {
                 drift.Add($"{key}: stored {have}, counted {want}");
+            }
+        }
+        var paid = (await CountMoneyAsync(db, null, ct)).ToDictionary(m => (m.TownId, m.Kind), m => (m.Payments, m.Amount));
+        var kept = (await db.MoneySums.AsNoTracking().ToListAsync(ct)).ToDictionary(m => (m.TownId, m.Kind), m => (m.Payments, m.Amount));
+        foreach (var key in paid.Keys.Union(kept.Keys))
+        {
+            if (paid.GetValueOrDefault(key) != kept.GetValueOrDefault(key))
+            {
+                drift.Add($"money {key}: stored {kept.GetValueOrDefault(key)}, counted {paid.GetValueOrDefault(key)}");
             }
         }
         return drift;

@@ -22,6 +22,10 @@ public static class MoneyFigures
     /// <summary>Money by town and kind; <paramref name="households"/> also counts the households paid (a slower DISTINCT, for the implementation page).</summary>
     public static async Task<IReadOnlyList<MoneyGroup>> MoneyAsync(ReliefDbContext db, int? townId, CancellationToken ct, bool households = false)
     {
+        if (!households && await FigureSums.ReadMoneyAsync(db, townId, ct) is { } kept)
+        {
+            return kept.Select(m => new MoneyGroup(m.TownId, m.Kind, m.Payments, 0, m.Amount)).ToList();
+        }
         var benefits = db.Benefits.Where(b => b.VoidedAt == null);
         if (townId is { } town)
         {

@@ -8,7 +8,7 @@ using ReliefDashboard.Writes;
 namespace ReliefDashboard.Jobs;
 
 /// <summary>What the daily check of the live sums found: rows that had drifted from a fresh count, and whether it restamped them.</summary>
-public sealed record FigureSumsReport(IReadOnlyList<string> Drift, bool Rebuilt, DateOnly Since);
+public sealed record FigureSumsReport(IReadOnlyList<string> Drift, bool Rebuilt, DateOnly Since, bool FirstBuild = false);
 
 /// <summary>
 /// Once a day (after the status refresh) and on the operator's command: counts the live sums again from the
@@ -23,9 +23,9 @@ public static class FigureSumsCheck
         await writes.CommitAsync(new WriteRequest(ChangeKind.Bulk, "汇总核对", "每日汇总核对") { IsBulk = true }, user, async w =>
         {
             var since = FigureSums.VerifiedSince(w.Today, await PolicyStore.LoadStatusPolicyAsync(w.Db, ct));
-            var drift = await FigureSums.DriftAsync(w.Db, ct);
-            var stale = await FigureSums.StampAsync(w.Db, ct) != since;
-            report = new FigureSumsReport(drift, force || stale || drift.Count > 0, since);
+            var stamp = await FigureSums.StampAsync(w.Db, ct);
+            var drift = stamp is null ? [] : await FigureSums.DriftAsync(w.Db, ct);
+            report = new FigureSumsReport(drift, force || stamp != since || drift.Count > 0, since, stamp is null);
             if (!report.Rebuilt)
             {
                 return Refusal.Unchanged;

@@ -1180,10 +1180,36 @@ namespace ReliefDashboard.Data.Migrations
 
                     b.HasIndex("SiteId", "Status");
 
+                    b.HasIndex("Status", "Code");
+
                     b.HasIndex("TownId", "Status");
 
                     b.HasIndex("TownId", "ChannelMask", "Status", "IndustryMask", "EmploymentMask", "HasLabour", "LabourMembers", "EmployedLabourMembers", "LocalLabourMembers", "WorkersInDistrict", "WorkersInProvince", "WorkersOutsideProvince", "LastVerifiedOn")
                         .HasDatabaseName("IX_Households_Dashboard");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Households_Channel1")
+                        .HasFilter("(ChannelMask & 2) != 0");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Households_Channel2")
+                        .HasFilter("(ChannelMask & 4) != 0");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Households_Channel3")
+                        .HasFilter("(ChannelMask & 8) != 0");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Households_Channel4")
+                        .HasFilter("(ChannelMask & 16) != 0");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Households_Channel5")
+                        .HasFilter("(ChannelMask & 32) != 0");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Households_Channel6")
+                        .HasFilter("(ChannelMask & 64) != 0");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Households_Channel7")
+                        .HasFilter("(ChannelMask & 128) != 0");
+
+                    b.HasIndex(new[] { "Code" }, "IX_Households_Channel8")
+                        .HasFilter("(ChannelMask & 256) != 0");
 
                     b.ToTable("Households");
                 });
@@ -1374,6 +1400,25 @@ namespace ReliefDashboard.Data.Migrations
                     b.HasIndex("IdNumber");
 
                     b.ToTable("Members");
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.MoneySum", b =>
+                {
+                    b.Property<int>("TownId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Payments")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TownId", "Kind");
+
+                    b.ToTable("MoneySums");
                 });
 
             modelBuilder.Entity("ReliefDashboard.Domain.MonthlyFigure", b =>
@@ -3297,6 +3342,15 @@ namespace ReliefDashboard.Data.Migrations
                         .WithMany("Members")
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ReliefDashboard.Domain.MoneySum", b =>
+                {
+                    b.HasOne("ReliefDashboard.Domain.Town", null)
+                        .WithMany()
+                        .HasForeignKey("TownId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

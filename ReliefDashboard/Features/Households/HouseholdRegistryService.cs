@@ -236,6 +236,15 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
         {
             return query.Where(h => db.Members.Where(m => m.IdNumber == upper).Select(m => m.HouseholdId).Contains(h.Id));
         }
+        if (digits && upper.Length > 8)
+        {
+            // A long run of digits shares its first trigrams (the region's 6106…) with every code and ID number: the
+            // index is asked for the last eight, which tell households apart, and the whole text is checked on those few.
+            var tail = upper[^8..];
+            var found = db.Database.SqlQuery<int>(
+                $"SELECT HouseholdId AS Value FROM HouseholdSearch WHERE HouseholdSearch MATCH {"\"" + tail + "\""} AND instr(upper(Text), {upper}) > 0");
+            return query.Where(h => found.Contains(h.Id));
+        }
         if (text.Length >= 3)
         {
             var phrase = "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
