@@ -49,7 +49,18 @@ var connectionString = DatabaseSetup.ResolveConnectionString(
 builder.Services.AddDbContextFactory<ReliefDbContext>(o => o.UseSqlite(connectionString));
 var databaseFile = DatabaseSetup.FileOf(connectionString);
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents(o => o.DetailedErrors = detailedErrors);
+// Circuits are set deliberately: a closed tab's circuit is kept a short while for a reconnect (a phone changing
+// networks), not the default three minutes a hundred of them; JS calls that hang are given up in 30 s.
+builder.Services.AddRazorComponents().AddInteractiveServerComponents(o =>
+{
+    o.DetailedErrors = detailedErrors;
+    o.DisconnectedCircuitMaxRetained = builder.Configuration.GetValue("Circuits:MaxRetained", 30);
+    o.DisconnectedCircuitRetentionPeriod = TimeSpan.FromSeconds(builder.Configuration.GetValue("Circuits:RetainSeconds", 60));
+    o.JSInteropDefaultCallTimeout = TimeSpan.FromSeconds(30);
+});
+// An open dashboard holds a WebSocket that never drains by itself: shutdown gives open requests a few seconds
+// (the background jobs stop on the same token), not the host's default 30.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(builder.Configuration.GetValue("Host:ShutdownSeconds", 3)));
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<SessionStore>();
 builder.Services.AddSingleton<LoginThrottle>();

@@ -19,10 +19,14 @@ public static class BenchCommand
 {
     public static async Task<int> RunAsync(int? households, string? file, int runs, string? only, int clerks = 20, int seconds = 30)
     {
-        if (only is not (null or "dashboard" or "scorecard" or "registry" or "benefits" or "import" or "writes" or "verification"))
+        if (only is not (null or "dashboard" or "scorecard" or "registry" or "benefits" or "import" or "writes" or "verification" or "start"))
         {
-            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard、registry、benefits、import、writes 或 verification，收到“{only}”");
+            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard、registry、benefits、import、writes、verification 或 start，收到“{only}”");
             return 2;
+        }
+        if (only == "start")
+        {
+            return await StartBench.RunAsync(Math.Min(runs, 5));
         }
         if (only == "verification")
         {

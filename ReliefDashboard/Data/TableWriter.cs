@@ -16,7 +16,7 @@ public sealed class TableWriter<T> : IDisposable where T : class
     private readonly DbConnection connection;
     private readonly DbTransaction transaction;
     private readonly StoreObjectIdentifier table;
-    private readonly IProperty key;
+    private readonly IProperty? key;
     private readonly IProperty[] properties;
     private readonly IProperty? token;
     private (DbCommand Command, DbParameter[] Values)? insert;
@@ -29,7 +29,8 @@ public sealed class TableWriter<T> : IDisposable where T : class
         table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         connection = db.Database.GetDbConnection();
         this.transaction = transaction;
-        key = entity.FindPrimaryKey()!.Properties.Single();
+        // A composite key (a month-end figure's month, town, mask and status) is given by the row: insert only.
+        key = entity.FindPrimaryKey()!.Properties is [var single] ? single : null;
         properties = entity.GetProperties().ToArray();
         token = properties.FirstOrDefault(p => p.IsConcurrencyToken);
     }
@@ -42,7 +43,7 @@ public sealed class TableWriter<T> : IDisposable where T : class
 
     private string[]? names;
 
-    public int IdOf(T row) => Convert.ToInt32(key.GetGetter().GetClrValue(row), System.Globalization.CultureInfo.InvariantCulture);
+    public int IdOf(T row) => Convert.ToInt32(Key.GetGetter().GetClrValue(row), System.Globalization.CultureInfo.InvariantCulture);
 
     public object?[] Values(T row) => ValuesOf(properties, row);
 
@@ -60,7 +61,7 @@ public sealed class TableWriter<T> : IDisposable where T : class
     /// </summary>
     public void Insert(T row)
     {
-        if (Convert.ToInt64(key.GetGetter().GetClrValue(row), System.Globalization.CultureInfo.InvariantCulture) == 0)
+        if (key is not null && Convert.ToInt64(key.GetGetter().GetClrValue(row), System.Globalization.CultureInfo.InvariantCulture) == 0)
         {
             lastId ??= HighestId();
             lastId++;
@@ -75,7 +76,7 @@ public sealed class TableWriter<T> : IDisposable where T : class
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        var column = key.GetColumnName(table);
+        var column = Key.GetColumnName(table);
         command.CommandText = $"SELECT MAX(COALESCE((SELECT MAX(\"{column}\") FROM \"{table.Name}\"), 0), "
             + $"COALESCE((SELECT seq FROM sqlite_sequence WHERE name = '{table.Name}'), 0))";
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
@@ -87,6 +88,7 @@ public sealed class TableWriter<T> : IDisposable where T : class
     /// </summary>
     public bool Update(T row, object? originalToken = null)
     {
+        var key = Key;
         var columns = properties.Where(p => p != key).ToArray();
         if (update is null)
         {
@@ -108,6 +110,8 @@ public sealed class TableWriter<T> : IDisposable where T : class
         original.Value = token is null ? DBNull.Value : Provider(token, originalToken);
         return cmd.ExecuteNonQuery() == 1;
     }
+
+    private IProperty Key => key ?? throw new InvalidOperationException($"{typeof(T).Name} has a composite key: rows can only be inserted");
 
     private (DbCommand, DbParameter[]) Prepare(IProperty[] columns)
     {

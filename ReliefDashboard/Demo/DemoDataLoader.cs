@@ -43,7 +43,14 @@ public static class DemoDataLoader
                 var months = Months.CompletedBefore(asOf, Months.History);
                 var history = new MonthlyFiguresBuilder(months, policy);
                 written = Write(db, w.Transaction, generator.Households(towns), history, money, ct);
-                db.MonthlyFigures.AddRange(history.Rows);
+                // Thousands of month-end rows: written like the households, not through the change tracker.
+                using (var monthRows = new TableWriter<MonthlyFigure>(db, w.Transaction))
+                {
+                    foreach (var row in history.Rows)
+                    {
+                        monthRows.Insert(row);
+                    }
+                }
                 db.FigureMonths.AddRange(months.Select(m => new FigureMonth { Month = m, TakenAt = w.Now, Source = HistorySource }));
                 alsoWrite?.Invoke(db);
                 w.OnSaved(() => MonthScores.ScoreMissingMonthsAsync(db, w.Now, ct));

@@ -41,8 +41,11 @@ public static class DemoVerification
                 }
                 list.Rows = rows.Count + (list.Kind == DepartmentListKind.SocialInsurance ? Outsiders : 0);
                 list.Matched = rows.Count;
-                db.DepartmentRecords.AddRange(rows);
-                await w.FlushAsync(ct);
+                // Thousands of rows per list: written by prepared statements, not through the change tracker.
+                using (var records = new TableWriter<DepartmentRecord>(db, w.Transaction))
+                {
+                    rows.ForEach(records.Insert);
+                }
                 db.ChangeTracker.Clear();
             }
             var settings = await PolicyStore.LoadValuesAsync(db, ct);

@@ -25,11 +25,51 @@ public sealed class StatusRefreshService(
 
     private static readonly UserScope SystemUser = UserScope.System("系统");
 
+    /// <summary>The day the whole daily run (statuses, payment checks, cross-check, sums check) last finished.</summary>
+    public const string DoneKey = "DailyRefresh.Done";
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        DailyRun.EveryDayAsync(clock, TimeSpan.FromMinutes(5), (today, ct) => RefreshAsync(today, ct), logger, "status refresh", stoppingToken);
+        DailyRun.EveryDayAsync(clock, TimeSpan.FromMinutes(5), (today, ct) => DailyAsync(today, ct), logger, "status refresh", stoppingToken);
+
+    /// <summary>
+    /// The scheduled run. A restart later the same day recomputes only what is not yet computed for today (nothing,
+    /// usually) and skips the whole-district re-checks the morning's run already made.
+    /// </summary>
+    public async Task DailyAsync(DateOnly today, CancellationToken ct)
+    {
+        string? done;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            done = await db.SystemInfo.AsNoTracking().Where(i => i.Key == DoneKey).Select(i => i.Value).FirstOrDefaultAsync(ct);
+        }
+        var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        if (done == day)
+        {
+            var changed = await RecomputeAsync(today, ct, all: false);
+            logger.LogInformation("Status refresh for {Date} already ran today; {Count} households recomputed since", today, changed);
+            return;
+        }
+        await RefreshAsync(today, ct);
+        await writes.CommitAsync(new WriteRequest(ChangeKind.Figures, HouseholdStatusUpdater.RuleSource, "每日复核完成") { IsBulk = true }, SystemUser, async w =>
+        {
+            var row = await w.Db.SystemInfo.FirstOrDefaultAsync(i => i.Key == DoneKey, ct);
+            if (row is null)
+            {
+                w.Db.SystemInfo.Add(new SystemInfo { Key = DoneKey, Value = day });
+            }
+            else
+            {
+                row.Value = day;
+            }
+            return null;
+        }, ct);
+    }
 
     /// <summary>Recomputes households whose stored status is older than <paramref name="asOf"/>; returns how many changed.</summary>
-    public async Task<int> RefreshAsync(DateOnly asOf, CancellationToken ct, bool all = false)
+    public async Task<int> RefreshAsync(DateOnly asOf, CancellationToken ct, bool all = false) =>
+        await RecheckAsync(asOf, await RecomputeAsync(asOf, ct, all), ct);
+
+    private async Task<int> RecomputeAsync(DateOnly asOf, CancellationToken ct, bool all)
     {
         var changed = 0;
         var lastId = 0;
@@ -62,6 +102,11 @@ public sealed class StatusRefreshService(
                 }
             }
         }
+        return changed;
+    }
+
+    private async Task<int> RecheckAsync(DateOnly asOf, int changed, CancellationToken ct)
+    {
         // Payments are re-checked too, so a stored check never outlives a day of missed changes.
         await writes.CommitAsync(new WriteRequest(ChangeKind.Bulk, HouseholdStatusUpdater.RuleSource, "每日补贴规则复核") { IsBulk = true }, SystemUser, async w =>
         {

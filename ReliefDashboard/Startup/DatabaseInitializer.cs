@@ -24,7 +24,9 @@ public sealed class DatabaseInitializer(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var prepared = await DatabaseStart.PrepareAsync(factory, configuration.GetValue("Demo:Create", false), clock, logger, cancellationToken);
+        var preparedAt = started.ElapsedMilliseconds;
         deployment.IsDemo = prepared.IsDemo;
         await using (var db = await factory.CreateDbContextAsync(cancellationToken))
         {
@@ -32,6 +34,7 @@ public sealed class DatabaseInitializer(
         }
         // Demo accounts (with their published password) only on the start that created the demo database.
         await accounts.SeedAsync(prepared.DemoCreated, cancellationToken);
+        var seededAt = started.ElapsedMilliseconds;
         // The first dashboard opened after a start should not wait for the month-end history to be read.
         try
         {
@@ -41,6 +44,8 @@ public sealed class DatabaseInitializer(
         {
             logger.LogWarning(ex, "The dashboard figures could not be read at start; the first dashboard will try again");
         }
+        logger.LogInformation("Database ready in {Ms} ms: prepared (migrations{Demo}) {Prepared} ms, accounts {Accounts} ms, dashboard figures {Figures} ms",
+            started.ElapsedMilliseconds, prepared.DemoCreated ? ", demo district" : "", preparedAt, seededAt - preparedAt, started.ElapsedMilliseconds - seededAt);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
