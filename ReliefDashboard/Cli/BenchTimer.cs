@@ -10,6 +10,13 @@ public static class BenchTimer
     /// <summary>One warm-up run, then <paramref name="runs"/> timed ones: prints median, worst and the most allocated by one run.</summary>
     public static async Task TimeAsync(string name, int runs, Func<Task<string>> action)
     {
+        var (median, max, allocated, note) = await MeasureAsync(runs, action);
+        Console.WriteLine($"{name,-44} {median,10:N1} {max,10:N1} {allocated,9:N2}  {note}");
+    }
+
+    /// <summary>Median and worst milliseconds, the most megabytes one run allocated, and the last run's note.</summary>
+    public static async Task<(double Median, double Max, double AllocatedMb, string Note)> MeasureAsync(int runs, Func<Task<string>> action)
+    {
         var times = new List<double>();
         var note = "";
         long allocated = 0;
@@ -26,6 +33,6 @@ public static class BenchTimer
             }
         }
         times.Sort();
-        Console.WriteLine($"{name,-44} {times[times.Count / 2],10:N1} {times[^1],10:N1} {allocated / 1024.0 / 1024.0,9:N2}  {note}");
+        return (times[times.Count / 2], times[^1], allocated / 1024.0 / 1024.0, note);
     }
 }
