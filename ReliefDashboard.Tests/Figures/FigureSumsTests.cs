@@ -173,6 +173,27 @@ public sealed class FigureSumsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task TheCrossCheck_FlippingVerifiedAttainedInSql_KeepsTheSums()
+    {
+        var writes = services.GetRequiredService<DistrictWrite>();
+        await DemoDataLoader.LoadAsync(writes, 600, Today);
+        int attainedBefore;
+        await using (var db = database.CreateDbContext())
+        {
+            attainedBefore = await db.Households.CountAsync(h => h.VerifiedAttained);
+        }
+        // The department lists confirm jobs and contradict some: the cross-check rewrites 已核实达标 around the tracker.
+        await DemoVerification.LoadAsync(writes, Today);
+        await using (var db = database.CreateDbContext())
+        {
+            Assert.NotEqual(attainedBefore, await db.Households.CountAsync(h => h.VerifiedAttained));
+        }
+        var after = await CompareAsync();
+        Assert.Empty(after.Drift);
+        Assert.Equal(after.Counted, after.Read);
+    }
+
+    [Fact]
     public async Task ARollback_LeavesTheSumsAsTheyWere()
     {
         var writes = services.GetRequiredService<DistrictWrite>();

@@ -406,16 +406,47 @@ internal sealed class CheckSql(DbConnection connection, DbTransaction tx, CheckR
         return changed;
     }
 
-    /// <summary>Each household's 已核实达标: a stable counting job or business confirmed by department data or a visit.</summary>
+    /// <summary>
+    /// Each household's 已核实达标: a stable counting job or business confirmed by department data or a visit. The
+    /// households that flip are written around the change tracker, so their difference is added to the kept live
+    /// sums (<c>FigureSums</c>) here, in the same transaction.
+    /// </summary>
     public async Task<int> UpdateVerifiedAttainedAsync(CancellationToken ct)
     {
-        await using var command = Command($"""
+        var flipped = new Dictionary<(int, int, int, int, int), int>();
+        var households = 0;
+        await using (var command = Command($"""
             UPDATE Households AS h SET VerifiedAttained = 1 - VerifiedAttained
             WHERE h.VerifiedAttained <> (CASE WHEN
                   EXISTS (SELECT 1 FROM Employments e WHERE e.HouseholdId = h.Id AND e.Verification IN (1, 2) AND {StableJob("e")})
                   OR EXISTS (SELECT 1 FROM Industries i WHERE i.HouseholdId = h.Id AND i.Verification IN (1, 2) AND {StableIndustry("i")})
                   THEN 1 ELSE 0 END){InScope("h.Id")}
-            """);
-        return await command.ExecuteNonQueryAsync(ct);
+            RETURNING TownId, ChannelMask, Status, IndustryMask, EmploymentMask, VerifiedAttained
+            """))
+        {
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var key = (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4));
+                flipped[key] = flipped.GetValueOrDefault(key) + (reader.GetBoolean(5) ? 1 : -1);
+                households++;
+            }
+        }
+        foreach (var ((town, mask, status, industries, jobs), delta) in flipped.Where(f => f.Value != 0))
+        {
+            await using var command = Command("""
+                UPDATE FigureSums SET VerifiedAttained = VerifiedAttained + $delta
+                WHERE TownId = $town AND ChannelMask = $mask AND Status = $status AND IndustryMask = $industries AND EmploymentMask = $jobs
+                """);
+            foreach (var (name, value) in new[] { ("$delta", delta), ("$town", town), ("$mask", mask), ("$status", status), ("$industries", industries), ("$jobs", jobs) })
+            {
+                var p = command.CreateParameter();
+                p.ParameterName = name;
+                p.Value = value;
+                command.Parameters.Add(p);
+            }
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        return households;
     }
 }
