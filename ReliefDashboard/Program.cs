@@ -130,6 +130,7 @@ builder.Services.AddScoped<ReliefDashboard.Features.Admin.MaintenanceAdminServic
 builder.Services.AddHostedService<ReliefDashboard.Startup.DatabaseInitializer>();
 builder.Services.AddSingleton<StatusRefreshService>();
 builder.Services.AddSingleton<ReliefDashboard.Figures.DashboardFeed>();
+builder.Services.AddSingleton<ReliefDashboard.Features.Benefits.ImplementationFeed>();
 builder.Services.AddScoped<ReliefDashboard.Features.Scorecards.ScorecardService>();
 builder.Services.AddSingleton(new ReliefDashboard.Features.Supervision.EvidenceStore(
     builder.Configuration["Evidence:Root"] is { Length: > 0 } evidenceRoot

@@ -11,7 +11,10 @@ namespace ReliefDashboard.EndToEnd;
 [Collection(EndToEndCollection.Name)]
 public class ChartsTests(AppFixture app)
 {
-    private const string Drawn = "() => document.querySelectorAll('.js-plotly-plot .main-svg').length >= 5";
+    // Each of the five plots has been drawn by Plotly (it keeps its full layout on the element).
+    private const string Drawn = "() => [...document.querySelectorAll('.chart-box > div')].filter(d => d._fullLayout && d.querySelector('.main-svg')).length >= 5";
+
+    private static readonly PageWaitForFunctionOptions Patient = new() { Timeout = 60_000 };
 
     private const string Boxes = """
         () => [...document.querySelectorAll('.chart-panel')].map(p => {
@@ -40,20 +43,20 @@ public class ChartsTests(AppFixture app)
     {
         var page = await app.SignedInPageAsync("demo.leader");
         await page.SetViewportSizeAsync(1920, 1080);
-        await page.GotoAsync("households");
+        await page.OpenAsync("households");
         await page.Locator("[data-testid=registry] tbody tr").First.WaitForAsync();
 
         // Navigation to the dashboard, timed to the moment all five charts are drawn.
         var watch = Stopwatch.StartNew();
         await page.Locator(".mud-navmenu a[href='']").ClickAsync();
-        await page.WaitForFunctionAsync(Drawn);
+        await page.WaitForFunctionAsync(Drawn, null, Patient);
         TestContext.Current.SendDiagnosticMessage($"charts drawn {watch.ElapsedMilliseconds} ms after navigation");
         watch.Restart();
         await page.Locator(".mud-navmenu a[href='households']").ClickAsync();
         await page.Locator("[data-testid=registry] tbody tr").First.WaitForAsync();
         TestContext.Current.SendDiagnosticMessage($"dashboard → registry {watch.ElapsedMilliseconds} ms");
         await page.Locator(".mud-navmenu a[href='']").ClickAsync();
-        await page.WaitForFunctionAsync(Drawn);
+        await page.WaitForFunctionAsync(Drawn, null, Patient);
 
         var first = await BoxesAsync(page);
         foreach (var width in new[] { 1366, 1920 })

@@ -63,6 +63,9 @@ public static class TestServices
         services.AddScoped<ReliefDashboard.Features.Roster.RosterImport>();
         services.AddScoped<ReliefDashboard.Features.Roster.RosterExport>();
         services.AddSingleton(sp => new StatusRefreshService(db, sp.GetRequiredService<ReliefDashboard.Writes.DistrictWrite>(), clock, NullLogger<StatusRefreshService>.Instance));
+        services.AddSingleton(sp => new ReliefDashboard.Features.Benefits.ImplementationFeed(db, sp.GetRequiredService<ChangeNotifier>(), clock,
+            NullLogger<ReliefDashboard.Features.Benefits.ImplementationFeed>.Instance)
+        { Quiet = TimeSpan.Zero });
         services.AddSingleton(sp => new ReliefDashboard.Figures.DashboardFeed(db, sp.GetRequiredService<ChangeNotifier>(), clock,
             NullLogger<ReliefDashboard.Figures.DashboardFeed>.Instance));
         services.AddSingleton(sp => new ReliefDashboard.Jobs.MonthlyFiguresService(db, sp.GetRequiredService<ReliefDashboard.Writes.DistrictWrite>(), clock,

@@ -48,7 +48,8 @@ public class RegistryPageTests : DashboardTestContext
         var cut = Open("households");
         cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("tr[data-household]").Count));
         cut.Find("[data-testid=status-counts] [data-status=SafetyNet]").Click();
-        Assert.EndsWith("households?status=SafetyNet", Services.GetRequiredService<NavigationManager>().Uri);
+        // The click's handler is awaited by the renderer: the address changes once it has run.
+        cut.WaitForAssertion(() => Assert.EndsWith("households?status=SafetyNet", Services.GetRequiredService<NavigationManager>().Uri));
     }
 
     [Fact]

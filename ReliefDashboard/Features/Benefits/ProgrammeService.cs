@@ -30,7 +30,7 @@ public sealed record LedgerRow(
 public sealed record LedgerPage(IReadOnlyList<LedgerRow> Rows, int Total, decimal Amount, IReadOnlyList<Option> Towns);
 
 /// <summary>The district-level pages over the money: the ledger, the violations list and the implementation page, each scoped to the user.</summary>
-public sealed class ProgrammeService(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser user, TimeProvider clock)
+public sealed class ProgrammeService(IDbContextFactory<ReliefDbContext> dbFactory, CurrentUser user, TimeProvider clock, ImplementationFeed? implementation = null)
 {
     /// <summary>Town staff read their own town; every other role the district (a department: the kinds of its channels).</summary>
     private static int? TownOf(UserScope scope, int? asked) => scope.Role == Roles.TownStaff ? scope.TownId : asked;
@@ -117,13 +117,16 @@ public sealed class ProgrammeService(IDbContextFactory<ReliefDbContext> dbFactor
         return (rows, towns);
     }
 
-    public async Task<(Implementation Figures, string Scope)> ImplementationAsync(CancellationToken ct = default)
+    /// <summary>The figures of the user's scope (a town's staff: their town), shared with every page showing the same scope.</summary>
+    public async Task<(Implementation Figures, string Scope, int? TownId)> ImplementationAsync(CancellationToken ct = default)
     {
         var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var today = clock.Today();
         var town = TownOf(scope, null);
         var name = town is { } t ? await db.Towns.Where(x => x.Id == t).Select(x => x.Name).SingleAsync(ct) : "全区";
-        return (await ProgrammeQueries.ImplementationAsync(db, town, today, ct), name);
+        var figures = implementation is not null
+            ? await implementation.GetAsync(town)
+            : await ProgrammeQueries.ImplementationAsync(db, town, clock.Today(), ct);
+        return (figures, name, town);
     }
 }
