@@ -35,7 +35,12 @@ public static class DatabaseStart
                 throw new DatabaseStartException(DatabaseStartException.NotWritable(file, cannotWrite));
             }
             var started = System.Diagnostics.Stopwatch.StartNew();
-            await db.Database.MigrateAsync(ct);
+            // Nothing to apply on a restart: asking costs one read of the history table, where MigrateAsync would
+            // first diff the whole model against the last migration's.
+            if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+            {
+                await db.Database.MigrateAsync(ct);
+            }
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             // New: nothing entered yet and no account made, not even the administrator of an earlier start.
             var isNew = !await db.Households.AnyAsync(ct) && !await db.Towns.AnyAsync(ct) && !await db.Users.AnyAsync(ct);
