@@ -44,9 +44,7 @@ public sealed class FigureSumsTests : IAsyncDisposable
         await using var db = database.CreateDbContext();
         var since = FigureSums.VerifiedSince(clock.Today, await PolicyStore.LoadStatusPolicyAsync(db));
         var read = (await FigureSums.ReadAsync(db, since, default)).OrderBy(g => (g.TownId, g.ChannelMask, g.Status, g.IndustryMask, g.EmploymentMask)).ToList();
-        var counted = (await FigureSums.CountAsync(db, since, null, default))
-            .Select(f => new LiveGroup(f.TownId, f.ChannelMask, f.Status, f.IndustryMask, f.EmploymentMask, f.Households, f.LabourHouseholds, f.LabourMembers,
-                f.EmployedLabourMembers, f.LocalCoveredHouseholds, f.WorkersInDistrict, f.WorkersInProvince, f.WorkersOutsideProvince, f.VerifiedHouseholds, f.VerifiedAttained, f.IdleLabourHouseholds))
+        var counted = (await FigureSums.CountAsync(db, since, null, default)).Select(FigureSums.ToGroup)
             .OrderBy(g => (g.TownId, g.ChannelMask, g.Status, g.IndustryMask, g.EmploymentMask)).ToList();
         return (await FigureSums.DriftAsync(db, default), read, counted);
     }

@@ -183,35 +183,10 @@ public static class FigureSums
         }
         var fresh = await CountAsync(db, since, towns, ct);
         var old = towns is null ? db.FigureSums : db.FigureSums.Where(f => EF.Parameter(towns).Contains(f.TownId));
-        var existing = await old.ToDictionaryAsync(KeyOf, ct);
-        foreach (var row in fresh)
-        {
-            if (existing.Remove(KeyOf(row), out var have))
-            {
-                db.Entry(have).CurrentValues.SetValues(row);
-            }
-            else
-            {
-                db.FigureSums.Add(row);
-            }
-        }
-        db.FigureSums.RemoveRange(existing.Values);
-
-        var money = await CountMoneyAsync(db, towns, ct);
+        Replace(db.FigureSums, await old.ToDictionaryAsync(KeyOf, ct), fresh, KeyOf, (have, row) => db.Entry(have).CurrentValues.SetValues(row));
         var oldMoney = towns is null ? db.MoneySums : db.MoneySums.Where(m => EF.Parameter(towns).Contains(m.TownId));
-        var kept = await oldMoney.ToDictionaryAsync(m => (m.TownId, m.Kind), ct);
-        foreach (var row in money)
-        {
-            if (kept.Remove((row.TownId, row.Kind), out var have))
-            {
-                (have.Payments, have.Amount) = (row.Payments, row.Amount);
-            }
-            else
-            {
-                db.MoneySums.Add(row);
-            }
-        }
-        db.MoneySums.RemoveRange(kept.Values);
+        Replace(db.MoneySums, await oldMoney.ToDictionaryAsync(m => (m.TownId, m.Kind), ct), await CountMoneyAsync(db, towns, ct), m => (m.TownId, m.Kind),
+            (have, row) => (have.Payments, have.Amount) = (row.Payments, row.Amount));
         var info = await db.SystemInfo.FirstOrDefaultAsync(i => i.Key == StampKey, ct);
         if (info is null)
         {
@@ -251,6 +226,25 @@ public static class FigureSums
             }
         }
         return rows.Select(ToGroup).ToList();
+    }
+
+    /// <summary>Makes the tracked <paramref name="existing"/> rows equal <paramref name="fresh"/>: changed in place, added, or removed.</summary>
+    private static void Replace<T, TKey>(DbSet<T> set, Dictionary<TKey, T> existing, List<T> fresh, Func<T, TKey> key, Action<T, T> copy)
+        where T : class
+        where TKey : notnull
+    {
+        foreach (var row in fresh)
+        {
+            if (existing.Remove(key(row), out var have))
+            {
+                copy(have, row);
+            }
+            else
+            {
+                set.Add(row);
+            }
+        }
+        set.RemoveRange(existing.Values);
     }
 
     /// <summary>The rows that differ between the stored sums and a fresh count (as of their own stamp); empty when they agree.</summary>
@@ -313,7 +307,8 @@ public static class FigureSums
             .ToListAsync(ct);
     }
 
-    private static LiveGroup ToGroup(FigureSum f) => new(f.TownId, f.ChannelMask, f.Status, f.IndustryMask, f.EmploymentMask, f.Households,
+    /// <summary>A stored or counted row as the dashboard reads it.</summary>
+    public static LiveGroup ToGroup(FigureSum f) => new(f.TownId, f.ChannelMask, f.Status, f.IndustryMask, f.EmploymentMask, f.Households,
         f.LabourHouseholds, f.LabourMembers, f.EmployedLabourMembers, f.LocalCoveredHouseholds, f.WorkersInDistrict, f.WorkersInProvince,
         f.WorkersOutsideProvince, f.VerifiedHouseholds, f.VerifiedAttained, f.IdleLabourHouseholds);
 

@@ -16,12 +16,13 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
         var scope = await user.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var verifiedSince = await VerifiedSinceAsync(db, q, clock, ct);
-        var window = (await PolicyStore.LoadStatusPolicyAsync(db, ct)).VerificationMaxAgeDays;
+        var policy = await PolicyStore.LoadStatusPolicyAsync(db, ct);
+        var window = policy.VerificationMaxAgeDays;
         var filtered = Filter(Visible(db, scope), db, q with { Status = null }, verifiedSince);
 
         // The counts by status come from the live sums kept on write when the filter is one they distinguish (town,
         // channel, labour, a gap); a site or a search counts its own few households in SQL.
-        var counts = CountsFromSums(await FigureSums.ReadAsync(db, clock.Today().AddDays(-window), ct), scope, q)
+        var counts = (SumsCount(q) ? CountsFromSums(await FigureSums.ReadAsync(db, FigureSums.VerifiedSince(clock.Today(), policy), ct), scope, q) : null)
             ?? await filtered.GroupBy(h => h.Status)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -66,7 +67,7 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
     /// </summary>
     public static Dictionary<HouseholdStatus, int>? CountsFromSums(IReadOnlyList<LiveGroup> sums, UserScope scope, RegistryQuery q)
     {
-        if (q.SiteId is not null || !string.IsNullOrWhiteSpace(q.Search) || (q.HasLabour is not null && q.Gap == RegistryGap.Unverified))
+        if (!SumsCount(q))
         {
             return null;
         }
@@ -102,6 +103,10 @@ public sealed class HouseholdRegistryService(IDbContextFactory<ReliefDbContext> 
             .Where(g => g.Count > 0)
             .ToDictionary(g => g.Key, g => g.Count);
     }
+
+    /// <summary>Whether the live sums distinguish what the filter asks for (so a site or a search does not read them for nothing).</summary>
+    private static bool SumsCount(RegistryQuery q) =>
+        q.SiteId is null && string.IsNullOrWhiteSpace(q.Search) && !(q.HasLabour is not null && q.Gap == RegistryGap.Unverified);
 
     /// <summary>Towns the user may filter by: town staff see only their own.</summary>
     public async Task<IReadOnlyList<Option>> TownsAsync(CancellationToken ct = default)
