@@ -17,12 +17,21 @@ namespace ReliefDashboard.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    public static async Task<int> RunAsync(int? households, string? file, int runs, string? only, int clerks = 20, int seconds = 30)
+    public static async Task<int> RunAsync(int? households, string? file, int runs, string? only, int clerks = 20, int seconds = 30, int dashboards = 30)
     {
-        if (only is not (null or "dashboard" or "scorecard" or "registry" or "benefits" or "import" or "writes" or "verification" or "start"))
+        if (only is not (null or "dashboard" or "scorecard" or "registry" or "benefits" or "import" or "writes" or "verification" or "start" or "circuits"))
         {
-            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard、registry、benefits、import、writes、verification 或 start，收到“{only}”");
+            await Console.Error.WriteLineAsync($"--only 须为 dashboard、scorecard、registry、benefits、import、writes、verification、start 或 circuits，收到“{only}”");
             return 2;
+        }
+        if (only == "circuits")
+        {
+            if (dashboards is < 1 or > 200)
+            {
+                await Console.Error.WriteLineAsync($"--dashboards 须在 1 至 200 之间，收到 {dashboards}");
+                return 2;
+            }
+            return await CircuitsBench.RunAsync(dashboards, saves: 20, file);
         }
         if (only == "start")
         {

@@ -9,7 +9,7 @@ namespace ReliefDashboard.Cli;
 /// Operator commands, run instead of the web app when the first argument names one:
 /// <c>demo --households N --db FILE</c> builds a district into a new database file;
 /// <c>demo --roster FILE.xlsx [--households N]</c> writes the same district as a roster workbook;
-/// <c>bench [--households N | --db FILE] [--runs N] [--only dashboard|scorecard|registry|import]</c> times the dashboard, the scorecards, the registry or the roster import and prints the figures;
+/// <c>bench [--households N | --db FILE] [--runs N] [--only dashboard|scorecard|registry|import|start|circuits [--dashboards N]]</c> times the dashboard, the scorecards, the registry or the roster import and prints the figures;
 /// <c>import FILE [--town NAME] [--only-clean] [--db FILE]</c> checks and imports a roster workbook or CSV;
 /// <c>export FILE.xlsx|.zip|.csv [--full] [--db FILE]</c> writes the district as a roster workbook, CSVs in a zip, or the household list;
 /// <c>figures [--db FILE]</c> counts the live sums again from the households, reports any drift and rewrites them;
@@ -42,7 +42,7 @@ public static class CommandLine
                     return true;
                 case "bench":
                     Environment.ExitCode = await BenchCommand.RunAsync(IntOption(args, "--households"), PathOption(args, "--db"), IntOption(args, "--runs") ?? 20, Option(args, "--only"),
-                        IntOption(args, "--clerks") ?? 20, IntOption(args, "--seconds") ?? 30);
+                        IntOption(args, "--clerks") ?? 20, IntOption(args, "--seconds") ?? 30, IntOption(args, "--dashboards") ?? 30);
                     return true;
                 case "import":
                     Environment.ExitCode = args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal)

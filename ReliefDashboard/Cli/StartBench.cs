@@ -98,22 +98,8 @@ public static class StartBench
     /// <summary>A browser's connection to the Blazor hub, as an open page holds it: negotiated, then a WebSocket.</summary>
     private static async Task<ClientWebSocket> OpenCircuitAsync(int port)
     {
-        // Signed in as the demo's leading group, as a leader's open dashboard is.
-        var cookies = new CookieContainer();
+        var cookies = await SignInAsync($"http://127.0.0.1:{port}", "demo.leader");
         using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
-        var form = await client.GetStringAsync($"http://127.0.0.1:{port}/account/login");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var login = await client.PostAsync($"http://127.0.0.1:{port}/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["_handler"] = "login",
-            ["__RequestVerificationToken"] = token,
-            ["Form.UserName"] = "demo.leader",
-            ["Form.Password"] = "Relief@2524", // the demo accounts' published password (Demo:AccountPassword unset)
-        }));
-        if (login.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"演示账号登录失败（{(int)login.StatusCode}）");
-        }
         var negotiate = await client.PostAsync($"http://127.0.0.1:{port}/_blazor/negotiate?negotiateVersion=1", null);
         var body = await negotiate.Content.ReadAsStringAsync();
         using var json = System.Text.Json.JsonDocument.Parse(body);
@@ -123,6 +109,27 @@ public static class StartBench
         var handshake = "{\"protocol\":\"json\",\"version\":1}\u001e"u8.ToArray();
         await socket.SendAsync(handshake, WebSocketMessageType.Text, true, default);
         return socket;
+    }
+
+    /// <summary>Signs in through the login form as a demo account, as a browser does; the cookies are the session.</summary>
+    internal static async Task<CookieContainer> SignInAsync(string baseUrl, string user)
+    {
+        var cookies = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false });
+        var form = await client.GetStringAsync($"{baseUrl}/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var login = await client.PostAsync($"{baseUrl}/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Form.UserName"] = user,
+            ["Form.Password"] = "Relief@2524", // the demo accounts' published password (Demo:AccountPassword unset)
+        }));
+        if (login.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"演示账号登录失败（{(int)login.StatusCode}）");
+        }
+        return cookies;
     }
 
     private static async Task<double> StopAsync(App app, ClientWebSocket? holdConnection)
