@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -61,6 +62,49 @@ public sealed class Chromium : IAsyncDisposable
         await browser.socket.ConnectAsync(new Uri(url), default);
         browser.reading = Task.Run(browser.ReadLoopAsync);
         return browser;
+    }
+
+    /// <summary>CPU seconds the browser and all its child processes (renderers, GPU, network) have used so far.</summary>
+    public double CpuSeconds()
+    {
+        var ticks = 0L;
+        var children = new Dictionary<int, List<int>>();
+        var own = new Dictionary<int, long>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            }
+            catch (IOException)
+            {
+                continue; // the process ended while the list was read
+            }
+            // The command name is in parentheses and may hold spaces; the fields after it are fixed.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var parent = int.Parse(fields[1], CultureInfo.InvariantCulture);
+            own[pid] = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            if (!children.TryGetValue(parent, out var list))
+            {
+                children[parent] = list = [];
+            }
+            list.Add(pid);
+        }
+        var stack = new Stack<int>([process.Id]);
+        while (stack.TryPop(out var pid))
+        {
+            ticks += own.GetValueOrDefault(pid);
+            foreach (var child in children.GetValueOrDefault(pid) ?? [])
+            {
+                stack.Push(child);
+            }
+        }
+        return ticks / 100.0; // USER_HZ is 100 on Linux
     }
 
     /// <summary>Sends one command (to the browser, or to a page's session) and waits for its result.</summary>

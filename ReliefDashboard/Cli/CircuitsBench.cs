@@ -155,6 +155,8 @@ public static class CircuitsBench
         }
         var clock = services.GetRequiredService<TimeProvider>();
         var commits = new List<double>();
+        var serverCpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var browserCpu = browser.CpuSeconds();
         foreach (var (id, version, townId) in households)
         {
             await using var scope = services.CreateAsyncScope();
@@ -177,6 +179,8 @@ public static class CircuitsBench
             await Task.Delay(commits.Count % 5 == 0 ? 100 : 700);
         }
         await Task.Delay(3000);
+        var serverSeconds = (Process.GetCurrentProcess().TotalProcessorTime - serverCpu).TotalSeconds;
+        var browserSeconds = browser.CpuSeconds() - browserCpu;
 
         var latencies = new List<double>();
         var missed = 0;
@@ -206,6 +210,7 @@ public static class CircuitsBench
             return;
         }
         Console.WriteLine($"  p50 {Pct(0.50):N0} ms   p95 {Pct(0.95):N0} ms   max {latencies[^1]:N0} ms   not seen {missed}");
+        Console.WriteLine($"  CPU per visit per dashboard: server {serverSeconds * 1000 / commits.Count / pages.Count:N1} ms, browser {browserSeconds * 1000 / commits.Count / pages.Count:N1} ms");
 
         double Pct(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
     }
