@@ -170,7 +170,7 @@ public static class CircuitsBench
                 MetWith = "户主",
                 Findings = "基准测试走访：户主在家，就业稳定",
             }, []);
-            commits.Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+            commits.Add(clock.GetUtcNow().ToUnixTimeMilliseconds());
             if (!result.Ok)
             {
                 throw new InvalidOperationException("走访未保存：" + string.Join("；", result.Errors));

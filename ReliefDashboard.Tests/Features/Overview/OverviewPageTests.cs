@@ -103,6 +103,43 @@ public class OverviewPageTests : DashboardTestContext
     }
 
     [Fact]
+    public async Task TwoLeaders_ShareOneSnapshot_WhileATownSeesItsOwn()
+    {
+        ActAs(Leader);
+        var cut = Render<OverviewPage>();
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll(".chart-panel").Count));
+        var figures = await Services.GetRequiredService<DashboardFeed>().GetAsync();
+
+        var mine = DashboardSnapshot.For(figures, Leader);
+        var another = DashboardSnapshot.For(figures, new UserScope("leader2", "另一位领导", Roles.LeadingGroup, null, null));
+        var town = DashboardSnapshot.For(figures, Seeded.StaffA);
+
+        Assert.Same(mine, another);
+        Assert.NotSame(mine, town);
+        Assert.Equal("4", mine.Tiles.Single(t => t.Key == "households").Value);
+        Assert.Equal("3", town.Tiles.Single(t => t.Key == "households").Value);
+    }
+
+    [Fact]
+    public async Task NewFiguresWithTheSameNumbers_UpdateTheTime_ButRedrawNoChart()
+    {
+        ActAs(Leader);
+        var cut = Render<OverviewPage>();
+        cut.WaitForAssertion(() => Assert.Equal(5, JSInterop.Invocations.Count(i => i.Identifier == "newPlot")));
+        var feed = Services.GetRequiredService<DashboardFeed>();
+        var before = await feed.GetAsync();
+
+        // A change that moves no number on the charts (recorded, recomputed, published).
+        Services.GetRequiredService<Realtime.ChangeNotifier>().Publish(Realtime.DataChange.Of(Realtime.ChangeKind.HouseholdData));
+
+        var shown = Clock.ToLocal(Clock.GetUtcNow().UtcDateTime).ToString("yyyy-MM-dd HH:mm:ss");
+        Assert.NotEqual(shown, before.LastChangedAt is { } at ? Clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm:ss") : null);
+        cut.WaitForAssertion(() => Assert.Equal(shown, cut.Find("[data-testid=last-changed] b").TextContent));
+        cut.Render();
+        Assert.Equal(0, JSInterop.Invocations.Count(i => i.Identifier == "react"));
+    }
+
+    [Fact]
     public async Task AnUnreadableDatabase_GivesAChineseMessage_NotAnErrorPage()
     {
         await using (var db = Database.CreateDbContext())
