@@ -17,7 +17,7 @@ namespace ReliefDashboard.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    public static async Task<int> RunAsync(int? households, string? file, int runs, string? only, int clerks = 20, int seconds = 30, int dashboards = 30)
+    public static async Task<int> RunAsync(int? households, string? file, int runs, string? only, int clerks = 20, int seconds = 30, int dashboards = 30, int holdSeconds = 0)
     {
         if (only is not (null or "dashboard" or "scorecard" or "registry" or "benefits" or "import" or "writes" or "verification" or "start" or "circuits"))
         {
@@ -31,7 +31,7 @@ public static class BenchCommand
                 await Console.Error.WriteLineAsync($"--dashboards 须在 1 至 200 之间，收到 {dashboards}");
                 return 2;
             }
-            return await CircuitsBench.RunAsync(dashboards, saves: 20, file);
+            return await CircuitsBench.RunAsync(dashboards, saves: 20, file, holdSeconds);
         }
         if (only == "start")
         {

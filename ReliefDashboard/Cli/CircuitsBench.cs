@@ -22,7 +22,7 @@ public static class CircuitsBench
 {
     private const string AtRiskValue = "document.querySelector('[data-testid=tile-at-risk] [data-testid=value]')";
 
-    public static async Task<int> RunAsync(int dashboards, int saves, string? file)
+    public static async Task<int> RunAsync(int dashboards, int saves, string? file, int holdSeconds = 0)
     {
         var dir = Directory.CreateTempSubdirectory("relief-circuits-");
         var db = file ?? Path.Combine(dir.FullName, "relief.db");
@@ -39,7 +39,7 @@ public static class CircuitsBench
             await app.StartAsync();
             try
             {
-                await MeasureAsync(app, dashboards, saves);
+                await MeasureAsync(app, dashboards, saves, holdSeconds);
             }
             finally
             {
@@ -50,7 +50,7 @@ public static class CircuitsBench
         return 0;
     }
 
-    private static async Task MeasureAsync(WebApplication app, int dashboards, int saves)
+    private static async Task MeasureAsync(WebApplication app, int dashboards, int saves, int holdSeconds)
     {
         {
             var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
@@ -85,6 +85,12 @@ public static class CircuitsBench
                 Console.WriteLine($"{"per circuit (1 → " + last.Open + ")",-28} {(last.Heap - first.Heap) * 1024 / circuits,13:N0} KB {(last.Rss - first.Rss) * 1024 / circuits,9:N0} KB");
             }
 
+            if (holdSeconds > 0)
+            {
+                // Time to take a heap snapshot of this process with every dashboard open (dotnet-gcdump collect -p PID).
+                Console.WriteLine($"进程 {Environment.ProcessId} 保持 {holdSeconds} 秒，所有仪表盘保持打开");
+                await Task.Delay(TimeSpan.FromSeconds(holdSeconds));
+            }
             await LivePushAsync(app.Services, browser, pages, saves);
         }
     }

@@ -42,7 +42,8 @@ public static class CommandLine
                     return true;
                 case "bench":
                     Environment.ExitCode = await BenchCommand.RunAsync(IntOption(args, "--households"), PathOption(args, "--db"), IntOption(args, "--runs") ?? 20, Option(args, "--only"),
-                        IntOption(args, "--clerks") ?? 20, IntOption(args, "--seconds") ?? 30, IntOption(args, "--dashboards") ?? 30);
+                        IntOption(args, "--clerks") ?? 20, IntOption(args, "--seconds") ?? 30, IntOption(args, "--dashboards") ?? 30,
+                        IntOption(args, "--hold-seconds") ?? 0);
                     return true;
                 case "import":
                     Environment.ExitCode = args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal)
