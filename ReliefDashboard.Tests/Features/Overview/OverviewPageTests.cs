@@ -128,6 +128,8 @@ public class OverviewPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal(5, JSInterop.Invocations.Count(i => i.Identifier == "newPlot")));
         var feed = Services.GetRequiredService<DashboardFeed>();
         var before = await feed.GetAsync();
+        var tileRenders = cut.FindComponents<KpiTileCard>().Sum(t => t.RenderCount);
+        var panelRenders = cut.FindComponents<ChartPanel>().Where(p => p.Instance.Tools is null).Sum(p => p.RenderCount);
 
         // A change that moves no number on the charts (recorded, recomputed, published).
         Services.GetRequiredService<Realtime.ChangeNotifier>().Publish(Realtime.DataChange.Of(Realtime.ChangeKind.HouseholdData));
@@ -137,6 +139,9 @@ public class OverviewPageTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.Equal(shown, cut.Find("[data-testid=last-changed] b").TextContent));
         cut.Render();
         Assert.Equal(0, JSInterop.Invocations.Count(i => i.Identifier == "react"));
+        // Neither the tiles nor the charts' panels are rendered again, so nothing is diffed or sent for them.
+        Assert.Equal(tileRenders, cut.FindComponents<KpiTileCard>().Sum(t => t.RenderCount));
+        Assert.Equal(panelRenders, cut.FindComponents<ChartPanel>().Where(p => p.Instance.Tools is null).Sum(p => p.RenderCount));
     }
 
     [Fact]
