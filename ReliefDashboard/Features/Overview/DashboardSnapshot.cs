@@ -17,7 +17,6 @@ public sealed class DashboardSnapshot
 
     private DashboardSnapshot(DistrictFigures figures, UserScope audience)
     {
-        Figures = figures;
         View = DashboardView.For(figures, audience);
         var view = View;
         // A department sees households with a measure in its channels, so its no-measure count is zero by definition
@@ -33,7 +32,6 @@ public sealed class DashboardSnapshot
         Trend = new SharedChart(OverviewCharts.AttainmentTrend(DashboardView.TrendFor(figures, audience, []), view.Policy));
     }
 
-    public DistrictFigures Figures { get; }
     public DashboardView View { get; }
     public IReadOnlyList<KpiTile> Tiles { get; }
     public SharedChart League { get; }
